@@ -1,0 +1,26 @@
+/* What a person (or a replay script) asks the kiosk to do. Touch, mouse and
+ * keys become these before anything acts on them; the timeline receives
+ * intents, never SDL events. No SDL. */
+#ifndef SK_INTENT_H
+#define SK_INTENT_H
+
+typedef enum {
+    SK_INTENT_NONE = 0,
+    SK_INTENT_START,        /* start a guided session (from the loop) */
+    SK_INTENT_PAUSE,
+    SK_INTENT_RESUME,
+    SK_INTENT_TOGGLE_PAUSE, /* space bar: start, pause or resume as fits */
+    SK_INTENT_SKIP,         /* to the next phase */
+    SK_INTENT_BACK,         /* to the start of this phase, or the one before */
+    SK_INTENT_STOP,         /* end the session; needs a second STOP to confirm */
+    SK_INTENT_WAKE,         /* a touch that only wakes a dark or dim screen */
+    SK_INTENT_QUIT,         /* leave the program (the quit combination only) */
+    SK_INTENT_ACTIVITY,     /* any touch that is no button: resets walk-away */
+    SK_INTENT_COUNT
+} sk_intent;
+
+/* "start", "pause", ... ; "none" for out-of-range values. */
+const char *sk_intent_name(sk_intent i);
+/* The reverse; SK_INTENT_NONE when unknown. */
+sk_intent sk_intent_from_name(const char *name);
+#endif
