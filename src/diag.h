@@ -44,7 +44,8 @@ void sk_diag_add(sk_diag *d, sk_diag_level level, const char *file, int line,
  * "file:line: warning: message". Then "(N more not shown)" if dropped. */
 void sk_diag_print(const sk_diag *d, FILE *out);
 
-/* True when some stored item's text contains 'needle' (for tests). */
+/* True when a stored item on line "line" (-1: any line) contains "needle"
+ * in its message (for tests). */
 bool sk_diag_contains(const sk_diag *d, int line, const char *needle);
 
 /* Moves every item of src to the end of dst; src is left empty. */

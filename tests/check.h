@@ -21,9 +21,14 @@ static int check_passed_, check_failed_;
         }                                                                  \
     } while (0)
 
+static inline int check_str_eq_(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+static inline const char *check_str_show_(const char *s) { return s ? s : "(null)"; }
 #define CHECK_STR(a, b)                                                    \
-    CHECK((a) && (b) && strcmp((a), (b)) == 0, "\"%s\" != \"%s\"",        \
-          (a) ? (a) : "(null)", (b) ? (b) : "(null)")
+    CHECK(check_str_eq_((a), (b)), "\"%s\" != \"%s\"",                    \
+          check_str_show_(a), check_str_show_(b))
 
 #define CHECK_INT(a, b)                                                    \
     CHECK((long long)(a) == (long long)(b), "%lld != %lld",               \
