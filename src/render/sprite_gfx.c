@@ -1,0 +1,2 @@
+/* work in progress (png) */
+typedef int sk_placeholder_sprite_gfx_;
