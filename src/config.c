@@ -1,0 +1,588 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ini_lines.h"
+#include "text_util.h"
+
+/* Defaults, one place. kiosk/kiosk.ini.example documents the same values;
+ * tests/unit/test_config.c checks the example against them. */
+#define DEF_MODE SK_MODE_LOOP
+#define DEF_FPS 30
+#define DEF_VOLUME 80
+#define DEF_WALKAWAY 60
+#define DEF_LANGUAGE "en"
+#define DEF_QUIT_MODS (SK_MOD_CTRL | SK_MOD_ALT)
+#define DEF_QUIT_KEY "Q"
+
+void sk_config_defaults(sk_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->mode = DEF_MODE;
+    cfg->fps = DEF_FPS;
+    cfg->volume = DEF_VOLUME;
+    cfg->walkaway_seconds = DEF_WALKAWAY;
+    cfg->quit_mods = DEF_QUIT_MODS;
+    sk_strlcpy(cfg->quit_key, DEF_QUIT_KEY, sizeof cfg->quit_key);
+    sk_strlcpy(cfg->language, DEF_LANGUAGE, sizeof cfg->language);
+}
+
+void sk_config_free(sk_config *cfg)
+{
+    if (!cfg) return;
+    free(cfg->routine);
+    free(cfg->assets);
+    sk_config_defaults(cfg);
+}
+
+bool sk_config_copy(sk_config *dst, const sk_config *src)
+{
+    *dst = *src;
+    dst->routine = NULL;
+    dst->assets = NULL;
+    if ((src->routine && !(dst->routine = sk_strdup(src->routine))) ||
+        (src->assets && !(dst->assets = sk_strdup(src->assets)))) {
+        sk_config_free(dst);
+        return false;
+    }
+    return true;
+}
+
+const char *sk_mode_name(sk_mode mode)
+{
+    switch (mode) {
+    case SK_MODE_LOOP: return "loop";
+    case SK_MODE_TOUCH: return "touch";
+    case SK_MODE_SESSION: return "session";
+    }
+    return "?";
+}
+
+/* ------------------------------------------------------------------------ */
+/* Time windows                                                              */
+
+/* "HH:MM" at *p (blanks around allowed); 24:00 only when allow_24. */
+static bool parse_clock(const char **p, int *minutes, bool allow_24, char *err, size_t err_size)
+{
+    const char *s = *p;
+    while (*s == ' ' || *s == '\t') s++;
+    const char *start = s;
+    int h = 0, m = 0, hd = 0, md = 0;
+    while (isdigit((unsigned char)*s) && hd < 3) h = h * 10 + (*s++ - '0'), hd++;
+    bool ok = hd >= 1 && hd <= 2 && *s == ':';
+    if (ok) {
+        s++;
+        while (isdigit((unsigned char)*s) && md < 3) m = m * 10 + (*s++ - '0'), md++;
+        ok = md == 2 && m <= 59 && (h <= 23 || (allow_24 && h == 24 && m == 0));
+    }
+    if (!ok) {
+        const char *end = start;
+        while (*end && *end != '-' && *end != ',' && *end != ' ') end++;
+        if (err)
+            snprintf(err, err_size, "\"%.*s\" is not a time (HH:MM, 00:00..23:59)",
+                     (int)(end - start > 20 ? 20 : end - start), start);
+        return false;
+    }
+    *minutes = h * 60 + m;
+    *p = s;
+    return true;
+}
+
+bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out);
+    if (err && err_size) err[0] = '\0';
+    const char *s = text ? text : "";
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s == '\0' || sk_strcasecmp(s, "none") == 0) return true;
+    sk_hours h = {0};
+    for (;;) {
+        int a, b;
+        if (!parse_clock(&s, &a, false, err, err_size)) return false;
+        while (*s == ' ' || *s == '\t') s++;
+        if (*s != '-') {
+            if (err) snprintf(err, err_size, "expected a range like 22:00-06:30");
+            return false;
+        }
+        s++;
+        if (!parse_clock(&s, &b, true, err, err_size)) return false;
+        if (b == 24 * 60) b = 0;
+        if (a == b) {
+            if (err)
+                snprintf(err, err_size, "%02d:%02d-%02d:%02d starts where it ends; "
+                         "give a range of at least one minute", a / 60, a % 60, b / 60, b % 60);
+            return false;
+        }
+        if (h.count == SK_HOURS_MAX) {
+            if (err) snprintf(err, err_size, "at most %d ranges", SK_HOURS_MAX);
+            return false;
+        }
+        h.range[h.count].start = a;
+        h.range[h.count].end = b;
+        h.count++;
+        while (*s == ' ' || *s == '\t') s++;
+        if (*s == '\0') break;
+        if (*s != ',') {
+            if (err) snprintf(err, err_size, "separate ranges with ',' (e.g. 12:00-13:00, 22:00-06:30)");
+            return false;
+        }
+        s++;
+    }
+    *out = h;
+    return true;
+}
+
+static int fold_minute(int minute)
+{
+    minute %= 1440;
+    return minute < 0 ? minute + 1440 : minute;
+}
+
+bool sk_hours_contains(const sk_hours *h, int minute_of_day)
+{
+    int t = fold_minute(minute_of_day);
+    for (int i = 0; i < h->count; i++) {
+        int a = h->range[i].start, b = h->range[i].end;
+        if (a < b ? (t >= a && t < b) : (t >= a || t < b)) return true;
+    }
+    return false;
+}
+
+int sk_hours_minutes_to_change(const sk_hours *h, int minute_of_day)
+{
+    int t = fold_minute(minute_of_day);
+    bool now = sk_hours_contains(h, t);
+    for (int step = 1; step < 1440; step++)
+        if (sk_hours_contains(h, t + step) != now) return step;
+    return 1440;
+}
+
+char *sk_hours_format(const sk_hours *h, char *buf, size_t size)
+{
+    if (size == 0) return buf;
+    buf[0] = '\0';
+    for (int i = 0; i < h->count; i++) {
+        char one[24];
+        snprintf(one, sizeof one, "%s%02d:%02d-%02d:%02d", i ? ", " : "",
+                 h->range[i].start / 60, h->range[i].start % 60,
+                 h->range[i].end / 60, h->range[i].end % 60);
+        sk_strlcat(buf, one, size);
+    }
+    return buf;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Key combination                                                           */
+
+bool sk_key_combo_parse(const char *text, int *mods, char *key, size_t key_size,
+                        char *err, size_t err_size)
+{
+    if (err && err_size) err[0] = '\0';
+    char buf[64];
+    if (sk_strlcpy(buf, text ? text : "", sizeof buf) >= sizeof buf) {
+        if (err) snprintf(err, err_size, "is too long");
+        return false;
+    }
+    sk_trim(buf);
+    if (buf[0] == '\0' || sk_strcasecmp(buf, "none") == 0) {
+        *mods = 0;
+        if (key_size) key[0] = '\0';
+        return true;
+    }
+    int m = 0;
+    char *part = buf;
+    for (;;) {
+        char *plus = strchr(part, '+');
+        if (plus) *plus = '\0';
+        sk_trim(part);
+        if (!plus) break;
+        if (sk_strcasecmp(part, "ctrl") == 0 || sk_strcasecmp(part, "control") == 0) m |= SK_MOD_CTRL;
+        else if (sk_strcasecmp(part, "alt") == 0) m |= SK_MOD_ALT;
+        else if (sk_strcasecmp(part, "shift") == 0) m |= SK_MOD_SHIFT;
+        else if (sk_strcasecmp(part, "gui") == 0 || sk_strcasecmp(part, "super") == 0 ||
+                 sk_strcasecmp(part, "win") == 0) m |= SK_MOD_GUI;
+        else {
+            if (err)
+                snprintf(err, err_size, "\"%.20s\" is not a modifier (ctrl, alt, shift, super)", part);
+            return false;
+        }
+        part = plus + 1;
+    }
+    size_t n = strlen(part);
+    if (n == 0 || n >= key_size || n >= SK_CONFIG_KEY_MAX) {
+        if (err) snprintf(err, err_size, "needs a key after the modifiers, e.g. ctrl+alt+q");
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)part[i] < 0x21 || (unsigned char)part[i] > 0x7E) {
+            if (err) snprintf(err, err_size, "key name \"%.20s\" has a character a key name cannot have", part);
+            return false;
+        }
+    }
+    if (m == 0) {
+        if (err)
+            snprintf(err, err_size, "needs at least one modifier (ctrl, alt, shift, super): "
+                     "a single key would let any visitor quit the kiosk");
+        return false;
+    }
+    *mods = m;
+    sk_strlcpy(key, part, key_size);
+    if (n == 1) key[0] = (char)toupper((unsigned char)key[0]);   /* SDL spells letters "Q" */
+    return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The loader                                                                */
+
+typedef enum {
+    K_ROUTINE, K_ASSETS, K_MODE, K_DISPLAY, K_ROTATE, K_FPS, K_VOLUME, K_MUTE,
+    K_QUIET_HOURS, K_SCREEN_OFF, K_WALKAWAY, K_QUIT_COMBO, K_LANGUAGE, K_WINDOWED,
+    K_COUNT
+} key_id;
+
+static const char *const key_names[K_COUNT + 1] = {
+    "routine", "assets", "mode", "display", "rotate", "fps", "volume", "mute",
+    "quiet_hours", "screen_off", "walkaway_seconds", "quit_combo", "language",
+    "windowed", NULL,
+};
+
+static const char *const section_names[] = {"kiosk", NULL};
+
+/* sk_did_you_mean, plus two typos it misses on short or long words: two
+ * swapped neighbours ("fsp" for "fps") and a cut-off name ("walkaway" for
+ * "walkaway_seconds"). */
+static const char *guess_word(const char *word, const char *const *candidates)
+{
+    const char *g = sk_did_you_mean(word, candidates);
+    if (g) return g;
+    size_t n = strlen(word);
+    for (const char *const *c = candidates; *c; c++) {
+        size_t m = strlen(*c);
+        if (m == n) {
+            size_t diff = 0, first = 0;
+            for (size_t i = 0; i < n; i++)
+                if (tolower((unsigned char)word[i]) != (*c)[i] && diff++ == 0) first = i;
+            if (diff == 2 && first + 1 < n && tolower((unsigned char)word[first]) == (*c)[first + 1] &&
+                tolower((unsigned char)word[first + 1]) == (*c)[first])
+                return *c;
+        } else if (n >= 4 && m > n && strncmp(*c, word, n) == 0) {
+            return *c;
+        }
+    }
+    return NULL;
+}
+
+typedef struct load_ctx {
+    sk_config *cfg;
+    sk_diag *d;
+    const char *name;      /* the file as messages call it */
+    const char *base_dir;  /* for relative paths; NULL = leave them */
+    int seen_line[K_COUNT];
+    char bad_section[64];  /* last unknown section reported */
+    key_id last_key;       /* for continuation lines */
+    bool last_key_valid;
+} load_ctx;
+
+static const char *const mode_names[] = {"loop", "touch", "session", NULL};
+
+#define BAD(c, line, ...) sk_diag_error((c)->d, (c)->name, (line), __VA_ARGS__)
+
+static bool get_int(load_ctx *c, int line, const char *key, const char *value,
+                    long min, long max, int def, const char *unit, int *out)
+{
+    long v;
+    if (!sk_parse_long(value, &v) || v < min || v > max) {
+        BAD(c, line, "%s must be a whole number %ld..%ld%s, got \"%.40s\"; using %d",
+            key, min, max, unit, value, def);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool get_bool(load_ctx *c, int line, const char *key, const char *value, bool def, bool *out)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"};
+    static const char *const no[] = {"no", "false", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (sk_strcasecmp(value, yes[i]) == 0) { *out = true; return true; }
+        if (sk_strcasecmp(value, no[i]) == 0) { *out = false; return true; }
+    }
+    BAD(c, line, "%s must be yes or no, got \"%.40s\"; using %s", key, value, def ? "yes" : "no");
+    return false;
+}
+
+/* A path from the file: empty = the default (NULL); relative = from the
+ * config file's folder. Must exist as a file (want_dir false) or folder. */
+static bool get_path(load_ctx *c, int line, const char *key, const char *value,
+                     bool want_dir, const char *default_text, char **out)
+{
+    if (value[0] == '\0') {
+        free(*out);
+        *out = NULL;
+        return true;
+    }
+    char full[4096];
+    size_t n;
+    if (value[0] != '/' && c->base_dir)
+        n = (size_t)snprintf(full, sizeof full, "%s/%s", c->base_dir, value);
+    else
+        n = sk_strlcpy(full, value, sizeof full);
+    if (n >= sizeof full) {
+        BAD(c, line, "%s path is too long; using %s", key, default_text);
+        return false;
+    }
+    struct stat st;
+    if (stat(full, &st) != 0) {
+        BAD(c, line, "%s \"%.200s\" does not exist; using %s", key, full, default_text);
+        return false;
+    }
+    if (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) {
+        BAD(c, line, "%s \"%.200s\" is not a %s; using %s", key, full,
+            want_dir ? "folder" : "file", default_text);
+        return false;
+    }
+    char *dup = sk_strdup(full);
+    if (!dup) {
+        BAD(c, line, "out of memory");
+        return false;
+    }
+    free(*out);
+    *out = dup;
+    return true;
+}
+
+static bool language_ok(const char *s)
+{
+    /* A BCP 47-ish tag: 2-3 letters, optionally "-" or "_" and 2-8 letters/digits. */
+    size_t i = 0;
+    while (isalpha((unsigned char)s[i])) i++;
+    if (i < 2 || i > 3) return false;
+    if (s[i] == '\0') return true;
+    if (s[i] != '-' && s[i] != '_') return false;
+    size_t j = ++i;
+    while (isalnum((unsigned char)s[i])) i++;
+    return s[i] == '\0' && i - j >= 2 && i - j <= 8;
+}
+
+static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, int line)
+{
+    sk_config *cfg = c->cfg;
+    char err[160];
+    switch (k) {
+    case K_ROUTINE:
+        return get_path(c, line, key, value, false, "the built-in routine", &cfg->routine);
+    case K_ASSETS:
+        return get_path(c, line, key, value, true, "the installed assets", &cfg->assets);
+    case K_MODE:
+        for (int i = 0; mode_names[i]; i++)
+            if (sk_strcasecmp(value, mode_names[i]) == 0) {
+                cfg->mode = (sk_mode)i;
+                return true;
+            }
+        {
+            const char *guess = guess_word(value, mode_names);
+            BAD(c, line, "mode must be loop, touch or session, got \"%.40s\"%s%s%s; using %s",
+                value, guess ? " (did you mean \"" : "", guess ? guess : "", guess ? "\"?)" : "",
+                sk_mode_name(DEF_MODE));
+        }
+        return false;
+    case K_DISPLAY:
+        return get_int(c, line, key, value, 0, SK_CONFIG_DISPLAY_MAX, 0, "", &cfg->display);
+    case K_ROTATE: {
+        long v;
+        if (sk_parse_long(value, &v) && (v == 0 || v == 90 || v == 180 || v == 270)) {
+            cfg->rotate = (int)v;
+            return true;
+        }
+        BAD(c, line, "rotate must be 0, 90, 180 or 270 (degrees clockwise), got \"%.40s\"; using 0",
+            value);
+        return false;
+    }
+    case K_FPS:
+        return get_int(c, line, key, value, SK_CONFIG_FPS_MIN, SK_CONFIG_FPS_MAX, DEF_FPS,
+                       " (frames per second)", &cfg->fps);
+    case K_VOLUME: {
+        char num[48];
+        sk_strlcpy(num, value, sizeof num);
+        size_t n = strlen(sk_trim(num));
+        if (n > 0 && num[n - 1] == '%') num[n - 1] = '\0';   /* "80%" reads naturally */
+        if (get_int(c, line, key, num, 0, 100, DEF_VOLUME, " (percent)", &cfg->volume))
+            return true;
+        return false;
+    }
+    case K_MUTE:
+        return get_bool(c, line, key, value, false, &cfg->mute);
+    case K_QUIET_HOURS:
+    case K_SCREEN_OFF: {
+        sk_hours *h = k == K_QUIET_HOURS ? &cfg->quiet_hours : &cfg->screen_off;
+        sk_hours parsed;
+        if (sk_hours_parse(value, &parsed, err, sizeof err)) {
+            *h = parsed;
+            return true;
+        }
+        BAD(c, line, "%s: %s; using none", key, err);
+        return false;
+    }
+    case K_WALKAWAY:
+        return get_int(c, line, key, value, SK_CONFIG_WALKAWAY_MIN, SK_CONFIG_WALKAWAY_MAX,
+                       DEF_WALKAWAY, " (seconds)", &cfg->walkaway_seconds);
+    case K_QUIT_COMBO: {
+        int mods;
+        char keyname[SK_CONFIG_KEY_MAX];
+        if (sk_key_combo_parse(value, &mods, keyname, sizeof keyname, err, sizeof err)) {
+            cfg->quit_mods = mods;
+            sk_strlcpy(cfg->quit_key, keyname, sizeof cfg->quit_key);
+            return true;
+        }
+        BAD(c, line, "quit_combo \"%.40s\" %s; using ctrl+alt+q", value, err);
+        return false;
+    }
+    case K_LANGUAGE:
+        if (language_ok(value) && strlen(value) < sizeof cfg->language) {
+            sk_strlcpy(cfg->language, value, sizeof cfg->language);
+            return true;
+        }
+        BAD(c, line, "language must be a language code such as en or pt-BR, got \"%.40s\"; using "
+            DEF_LANGUAGE, value);
+        return false;
+    case K_WINDOWED: {
+        if (value[0] == '\0') {
+            cfg->windowed_w = cfg->windowed_h = 0;
+            return true;
+        }
+        char buf[48];
+        sk_strlcpy(buf, value, sizeof buf);
+        char *x = strpbrk(buf, "xX");
+        long w = 0, h = 0;
+        bool ok = x != NULL;
+        if (ok) {
+            *x = '\0';
+            ok = sk_parse_long(buf, &w) && sk_parse_long(x + 1, &h) &&
+                 w >= SK_CONFIG_WINDOW_MIN_W && w <= SK_CONFIG_WINDOW_MAX &&
+                 h >= SK_CONFIG_WINDOW_MIN_H && h <= SK_CONFIG_WINDOW_MAX;
+        }
+        if (!ok) {
+            BAD(c, line, "windowed must be WIDTHxHEIGHT (%d..%d x %d..%d), e.g. 1280x720, or empty "
+                "for fullscreen, got \"%.40s\"; using fullscreen", SK_CONFIG_WINDOW_MIN_W,
+                SK_CONFIG_WINDOW_MAX, SK_CONFIG_WINDOW_MIN_H, SK_CONFIG_WINDOW_MAX, value);
+            return false;
+        }
+        cfg->windowed_w = (int)w;
+        cfg->windowed_h = (int)h;
+        return true;
+    }
+    case K_COUNT:
+        break;
+    }
+    return false;
+}
+
+static bool on_key(void *user, const char *section, const char *key, const char *value,
+                   int line, bool continued)
+{
+    load_ctx *c = user;
+    if (section[0] != '\0' && sk_strcasecmp(section, "kiosk") != 0) {
+        /* One message per unknown section, not one per key in it. */
+        if (strcmp(c->bad_section, section) != 0) {
+            sk_strlcpy(c->bad_section, section, sizeof c->bad_section);
+            const char *guess = guess_word(section, section_names);
+            BAD(c, line, "section [%s] is not known%s; its keys are ignored (settings go "
+                "under [kiosk])", section, guess ? " (did you mean [kiosk]?)" : "");
+        }
+        return false;
+    }
+    if (continued) {
+        BAD(c, line, "%s takes a one-line value; this indented line is not part of a "
+            "setting (remove its leading blanks or join it to the line above)", key);
+        return false;
+    }
+    int k = -1;
+    for (int i = 0; i < K_COUNT; i++)
+        if (sk_strcasecmp(key, key_names[i]) == 0) k = i;
+    if (k < 0) {
+        const char *guess = guess_word(key, key_names);
+        if (guess)
+            BAD(c, line, "unknown key \"%s\" (did you mean \"%s\"?)", key, guess);
+        else
+            BAD(c, line, "unknown key \"%s\"; the keys are listed in kiosk.ini.example", key);
+        return false;
+    }
+    if (c->seen_line[k])
+        sk_diag_warn(c->d, c->name, line, "%s is set again (first on line %d); this value wins",
+                     key_names[k], c->seen_line[k]);
+    c->seen_line[k] = line;
+    char v[SK_INI_MAX_LINE + 1];
+    sk_strlcpy(v, value, sizeof v);
+    sk_trim(v);
+    /* inih keeps quotes; a clinic may well write routine = "/path with spaces". */
+    size_t n = strlen(v);
+    if (n >= 2 && ((v[0] == '"' && v[n - 1] == '"') || (v[0] == '\'' && v[n - 1] == '\''))) {
+        memmove(v, v + 1, n - 2);
+        v[n - 2] = '\0';
+    }
+    return set_key(c, (key_id)k, key_names[k], v, line);
+}
+
+static bool load_common(const char *path, const char *text, size_t len, const char *name,
+                        sk_config *cfg, sk_diag *d)
+{
+    sk_config_defaults(cfg);
+    load_ctx c = {.cfg = cfg, .d = d, .name = name};
+    char dir[4096] = "";
+    if (path) {
+        const char *slash = strrchr(path, '/');
+        if (slash && (size_t)(slash - path) < sizeof dir) {
+            memcpy(dir, path, (size_t)(slash - path));
+            dir[slash - path] = '\0';
+            if (slash == path) sk_strlcpy(dir, "/", sizeof dir);
+            c.base_dir = dir;
+        } else if (!slash) {
+            c.base_dir = ".";
+        }
+    }
+    int errors_before = d->errors;
+    bool read = path ? sk_ini_parse_file(path, name, SK_CONFIG_MAX_BYTES, on_key, &c, d)
+                     : sk_ini_parse_text(text, len, name, on_key, &c, d);
+    return read && d->errors == errors_before;
+}
+
+bool sk_config_load(const char *path, sk_config *cfg, sk_diag *d)
+{
+    return load_common(path, NULL, 0, path, cfg, d);
+}
+
+bool sk_config_load_text(const char *text, size_t len, const char *name, sk_config *cfg,
+                         sk_diag *d)
+{
+    return load_common(NULL, text, len, name ? name : "(config)", cfg, d);
+}
+
+char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
+{
+    char quiet[96], off[96], quit[48], win[32];
+    sk_hours_format(&cfg->quiet_hours, quiet, sizeof quiet);
+    sk_hours_format(&cfg->screen_off, off, sizeof off);
+    if (cfg->quit_key[0])
+        snprintf(quit, sizeof quit, "%s%s%s%s%s", cfg->quit_mods & SK_MOD_CTRL ? "ctrl+" : "",
+                 cfg->quit_mods & SK_MOD_ALT ? "alt+" : "", cfg->quit_mods & SK_MOD_SHIFT ? "shift+" : "",
+                 cfg->quit_mods & SK_MOD_GUI ? "super+" : "", cfg->quit_key);
+    else
+        sk_strlcpy(quit, "none", sizeof quit);
+    if (cfg->windowed_w)
+        snprintf(win, sizeof win, "%dx%d", cfg->windowed_w, cfg->windowed_h);
+    else
+        sk_strlcpy(win, "fullscreen", sizeof win);
+    snprintf(buf, size,
+             "mode=%s display=%d rotate=%d fps=%d volume=%d%s quiet_hours=%s screen_off=%s "
+             "walkaway=%ds quit=%s language=%s window=%s routine=%s assets=%s",
+             sk_mode_name(cfg->mode), cfg->display, cfg->rotate, cfg->fps, cfg->volume,
+             cfg->mute ? " (muted)" : "", quiet[0] ? quiet : "none", off[0] ? off : "none",
+             cfg->walkaway_seconds, quit, cfg->language, win,
+             cfg->routine ? cfg->routine : "built-in", cfg->assets ? cfg->assets : "default");
+    return buf;
+}

@@ -1,0 +1,132 @@
+/* Kiosk settings: what /etc/stretch-kiosk/kiosk.ini (or --config FILE) says,
+ * with a default and a range for every value.
+ *
+ * A bad value never leaves the kiosk on a black screen: the loader reports
+ * it as "file:line: message" and keeps that key's default, so a clinic's
+ * typo in one line changes nothing else. Every key, its default and its
+ * range are documented in kiosk/kiosk.ini.example.
+ *
+ * No SDL and no clock: time windows are checked against a minute of the
+ * day handed in by the caller (who must not trust the wall clock before it
+ * is synchronised: a Pi has no battery clock). */
+#ifndef SK_CONFIG_H
+#define SK_CONFIG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "diag.h"
+
+typedef enum {
+    SK_MODE_LOOP,     /* unattended loop, touch ignored (default: a plain TV) */
+    SK_MODE_TOUCH,    /* loop that invites a tap; a tap starts a guided session */
+    SK_MODE_SESSION   /* starts in a guided session (developer, trying it out) */
+} sk_mode;
+
+/* Modifier bits of a key combination. */
+enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
+
+/* A set of daily time ranges, e.g. "22:00-06:30" or "12:00-13:00, 19:00-07:00".
+ * A range may cross midnight; its start is inside it, its end is not. */
+#define SK_HOURS_MAX 4
+typedef struct sk_hours {
+    int count;                          /* 0 = never */
+    struct { int start, end; } range[SK_HOURS_MAX];   /* minutes 0..1439 */
+} sk_hours;
+
+#define SK_CONFIG_LANGUAGE_MAX 16
+#define SK_CONFIG_KEY_MAX 24
+
+typedef struct sk_config {
+    char *routine;          /* malloc'd path of a routine file; NULL = built-in */
+    char *assets;           /* malloc'd assets folder; NULL = search the usual places */
+    sk_mode mode;           /* default SK_MODE_LOOP */
+    int display;            /* 0..7, default 0 */
+    int rotate;             /* 0, 90, 180 or 270 degrees clockwise, default 0 */
+    int fps;                /* frame-rate cap 5..144, default 30 (vsync stays on) */
+    int volume;             /* 0..100 %, default 80 */
+    bool mute;              /* default false: captions always show anyway */
+    sk_hours quiet_hours;   /* no voice, no cues; default none */
+    sk_hours screen_off;    /* black screen, no sound, no drawing; default none */
+    int walkaway_seconds;   /* 10..3600, default 60: idle session -> loop */
+    int quit_mods;          /* SK_MOD_* bits, default CTRL|ALT */
+    char quit_key[SK_CONFIG_KEY_MAX]; /* SDL key name, e.g. "Q", "Escape", "F4";
+                                 "" = no quit combination (default "Q") */
+    char language[SK_CONFIG_LANGUAGE_MAX]; /* e.g. "en", "pt-BR"; default "en" */
+    int windowed_w, windowed_h; /* 0x0 = fullscreen (default); else a window */
+} sk_config;
+
+/* Limits, shared with the documentation and the tests. */
+#define SK_CONFIG_DISPLAY_MAX 7
+#define SK_CONFIG_FPS_MIN 5
+#define SK_CONFIG_FPS_MAX 144
+#define SK_CONFIG_WALKAWAY_MIN 10
+#define SK_CONFIG_WALKAWAY_MAX 3600
+#define SK_CONFIG_WINDOW_MIN_W 160
+#define SK_CONFIG_WINDOW_MIN_H 120
+#define SK_CONFIG_WINDOW_MAX 8192
+#define SK_CONFIG_MAX_BYTES (64 * 1024)
+
+/* Fills every field with its default. Allocates nothing; a cfg filled by
+ * this needs no sk_config_free (calling it is harmless). */
+void sk_config_defaults(sk_config *cfg);
+
+/* Reads the INI file at 'path' into cfg, starting from the defaults (cfg is
+ * overwritten: free a previously loaded one first or load into a fresh
+ * struct). Each problem goes to d as "file:line: message"; a key with a bad
+ * value keeps its default, and every other key still applies. A relative
+ * 'routine' or 'assets' path is taken relative to the config file's folder.
+ *
+ * Returns true when the file was read and held no errors (warnings, e.g. a
+ * key set twice, are allowed). Returns false when it could not be read or
+ * had any error; cfg is then still complete and usable (defaults where the
+ * file was bad or unreadable). Never blocks beyond reading the file.
+ *
+ * For SIGHUP: load into a new struct; on false keep the old one, log d and
+ * free the new one. */
+bool sk_config_load(const char *path, sk_config *cfg, sk_diag *d);
+
+/* The same for text in memory ('name' is what messages call it; relative
+ * paths stay relative). */
+bool sk_config_load_text(const char *text, size_t len, const char *name,
+                         sk_config *cfg, sk_diag *d);
+
+/* Frees what cfg owns and leaves it as sk_config_defaults would. */
+void sk_config_free(sk_config *cfg);
+
+/* Deep copy; false when out of memory (dst is then left as defaults). */
+bool sk_config_copy(sk_config *dst, const sk_config *src);
+
+/* One line for the log, e.g. "mode=touch display=0 rotate=90 fps=30 ...".
+ * Always NUL-terminates; returns buf. */
+char *sk_config_describe(const sk_config *cfg, char *buf, size_t size);
+
+const char *sk_mode_name(sk_mode mode);
+
+/* Parses "HH:MM-HH:MM[, HH:MM-HH:MM ...]" (24-hour clock, up to
+ * SK_HOURS_MAX ranges; 24:00 is allowed as an end; "" or "none" = no
+ * range). On false, out->count is 0 and err (if given) says what is wrong,
+ * e.g. "25:00 is not a time (HH:MM, 00:00..23:59)". A range whose start
+ * equals its end is an error (it would mean nothing or the whole day). */
+bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size);
+
+/* True when minute_of_day (0..1439; other values are folded into that
+ * range) falls inside one of the ranges. Across midnight: "22:00-06:00"
+ * holds 22:00..23:59 and 00:00..05:59. */
+bool sk_hours_contains(const sk_hours *h, int minute_of_day);
+
+/* Minutes from minute_of_day until the answer of sk_hours_contains next
+ * changes (1..1440); 1440 (a whole day) when it never changes. Lets the
+ * caller sleep instead of polling. */
+int sk_hours_minutes_to_change(const sk_hours *h, int minute_of_day);
+
+/* Writes the ranges back as text ("22:00-06:30, ..." or "" when none). */
+char *sk_hours_format(const sk_hours *h, char *buf, size_t size);
+
+/* Parses a key combination such as "ctrl+alt+q", "Ctrl+Shift+Escape" or
+ * "none" into SK_MOD_* bits and an SDL key name (letters upper-cased, as
+ * SDL_GetKeyName spells them). The key name is checked for shape only
+ * (1..23 printable ASCII, no '+'); the caller maps it with
+ * SDL_GetKeyFromName and treats SDLK_UNKNOWN as "no combination". A combo
+ * with no modifier is refused (a visitor could quit the kiosk with one key). */
+bool sk_key_combo_parse(const char *text, int *mods, char *key, size_t key_size,
+                        char *err, size_t err_size);
+#endif

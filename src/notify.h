@@ -1,0 +1,68 @@
+/* Talking to systemd: readiness, watchdog pings, status and stopping, over
+ * sd_notify(3). Built with libsystemd when the build found it (SK_HAVE_SYSTEMD);
+ * otherwise every call is a no-op that returns false, and the kiosk runs the
+ * same minus the pings.
+ *
+ * The unit (kiosk/stretch-kiosk.service) is Type=notify with WatchdogSec=:
+ * systemd waits for READY, and kills and restarts the kiosk when the pings
+ * stop, which is the cure for a page flip that never completes (SDL's
+ * RenderPresent blocks forever on a wedged vc4 flip). So:
+ *   - READY only after the first frame was presented (not at start-up: a
+ *     kiosk that never gets a picture on screen must not count as started);
+ *   - ping from the frame loop, after SDL_RenderPresent returned, never from
+ *     a timer thread (a thread would keep pinging while the loop hangs).
+ *
+ * None of these blocks (sd_notify sends one datagram on a local socket) or
+ * reads a clock: the caller hands in its monotonic milliseconds.
+ * Not thread-safe; call from the main thread. */
+#ifndef SK_NOTIFY_H
+#define SK_NOTIFY_H
+#include <stdbool.h>
+#include <stdint.h>
+
+/* True when built with libsystemd. */
+bool sk_notify_available(void);
+
+/* The watchdog ping interval in milliseconds for these environment values
+ * (WATCHDOG_USEC and WATCHDOG_PID as systemd sets them; either may be
+ * NULL): half the watchdog timeout, as sd_watchdog_enabled(3) advises, or 0
+ * when the watchdog is off, the values are malformed, or WATCHDOG_PID names
+ * another process than 'my_pid'. Pure: for tests. */
+uint64_t sk_notify_ping_interval_for(const char *watchdog_usec, const char *watchdog_pid,
+                                     long my_pid);
+
+/* The same, read from this process's environment. 0 = no watchdog. */
+uint64_t sk_notify_ping_interval_ms(void);
+
+/* Sends READY=1 (and STATUS=text when status is not NULL). Call once, after
+ * the first SDL_RenderPresent; again after a reload finished. Returns true
+ * when systemd was told (false: no libsystemd, not run by systemd, or the
+ * send failed; nothing to do about any of these). */
+bool sk_notify_ready(const char *status);
+
+/* Sends RELOADING=1 (at the start of a SIGHUP reload; follow with
+ * sk_notify_ready when it is done, whether it succeeded or kept the old
+ * content). */
+bool sk_notify_reloading(void);
+
+/* Sends STOPPING=1 (at the start of a clean shut-down). */
+bool sk_notify_stopping(void);
+
+/* Sends STATUS=text, shown by `systemctl status stretch-kiosk`. For events
+ * (content loaded, audio lost), never per frame. */
+bool sk_notify_status(const char *text);
+
+/* Call once per frame with the monotonic time in ms. Sends WATCHDOG=1 when
+ * the watchdog is on and at least the ping interval passed since the last
+ * ping (the first call always pings). Returns true when it pinged. The
+ * interval is read from the environment on the first call. */
+bool sk_notify_watchdog_tick(uint64_t now_ms);
+
+/* True when the wall clock is believed right: systemd-timesyncd has
+ * synchronised it (/run/systemd/timesync/synchronized exists) or the kernel
+ * says it is synchronised (adjtimex has no STA_UNSYNC). A Pi has no battery
+ * clock and boots with the last shut-down time (fake-hwclock) or 1970, so
+ * wall-clock features (quiet hours, screen-off hours) must wait for this.
+ * Reads a file status and a kernel flag; does not block. */
+bool sk_notify_wall_clock_synced(void);
+#endif
