@@ -1,0 +1,194 @@
+#include "app.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <signal.h>
+#include <string.h>
+
+#include "content.h"
+#include "render/scene.h"
+#include "text_util.h"
+
+static volatile sig_atomic_t g_quit, g_reload;
+
+static void on_signal(int sig)
+{
+    if (sig == SIGHUP) g_reload = 1;
+    else g_quit = 1;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+typedef struct app {
+    const sk_config *cfg;
+    const sk_cli *cli;
+    const char *assets;
+    SDL_Window *win;
+    SDL_Renderer *r;
+    sk_content content;
+    sk_scene *scene;
+    sk_timeline_opts tl_opts;
+} app;
+
+static sk_intent key_intent(const app *a, const SDL_KeyboardEvent *k)
+{
+    if (k->repeat) return SK_INTENT_NONE;
+    SDL_Keymod m = k->keysym.mod;
+    int mods = ((m & KMOD_CTRL) ? SK_MOD_CTRL : 0) | ((m & KMOD_ALT) ? SK_MOD_ALT : 0) |
+               ((m & KMOD_SHIFT) ? SK_MOD_SHIFT : 0) | ((m & KMOD_GUI) ? SK_MOD_GUI : 0);
+    if (a->cfg->quit_key[0] && mods == a->cfg->quit_mods &&
+        k->keysym.sym == SDL_GetKeyFromName(a->cfg->quit_key))
+        return SK_INTENT_QUIT;
+    if (a->cfg->mode == SK_MODE_LOOP) return SK_INTENT_NONE;
+    switch (k->keysym.sym) {
+    case SDLK_SPACE: return SK_INTENT_TOGGLE_PAUSE;
+    case SDLK_RIGHT: return SK_INTENT_SKIP;
+    case SDLK_LEFT: return SK_INTENT_BACK;
+    case SDLK_ESCAPE: return SK_INTENT_STOP;
+    default: return SK_INTENT_NONE;
+    }
+}
+
+static bool open_display(app *a)
+{
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "stretch-kiosk: cannot open the display: SDL_Init: %s\n", SDL_GetError());
+        return false;
+    }
+    int displays = SDL_GetNumVideoDisplays();
+    if (displays < 1) {
+        fprintf(stderr, "stretch-kiosk: no display is connected (%s)\n", SDL_GetError());
+        return false;
+    }
+    int display = a->cfg->display < displays ? a->cfg->display : 0;
+    bool windowed = a->cfg->windowed_w > 0;
+    int w = windowed ? a->cfg->windowed_w : 1280, h = windowed ? a->cfg->windowed_h : 720;
+    Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    a->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+    if (!a->win) {
+        fprintf(stderr, "stretch-kiosk: cannot open a window: SDL_CreateWindow: %s\n", SDL_GetError());
+        return false;
+    }
+    /* Vsync always: asynchronous flips garble or fail on a Pi 4/5. */
+    a->r = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!a->r) {
+        fprintf(stderr, "stretch-kiosk: no accelerated renderer (%s); using software\n", SDL_GetError());
+        a->r = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (!a->r) {
+        fprintf(stderr, "stretch-kiosk: cannot draw: SDL_CreateRenderer: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(a->r, &info) == 0)
+        fprintf(stderr, "stretch-kiosk: display %d, renderer %s, max texture %dx%d\n", display,
+                info.name, info.max_texture_width, info.max_texture_height);
+    if (!windowed) SDL_ShowCursor(SDL_DISABLE);
+    SDL_DisableScreenSaver();
+    return true;
+}
+
+static bool make_scene(app *a)
+{
+    sk_scene_opts so = {
+        .assets_dir = a->assets,
+        .touch = a->cfg->mode == SK_MODE_TOUCH,
+        .fell_back = a->content.fell_back,
+    };
+    sk_scene *s = sk_scene_create(a->r, a->content.routine, &so);
+    if (!s) return false;
+    sk_scene_destroy(a->scene);
+    a->scene = s;
+    return true;
+}
+
+static void reload(app *a, const char *config_path)
+{
+    (void)config_path;  /* the config itself is re-read by main on restart */
+    fprintf(stderr, "stretch-kiosk: SIGHUP: reloading the routine\n");
+    if (sk_content_reload(&a->content, a->cfg->routine, &a->tl_opts, stderr)) {
+        make_scene(a);
+        fprintf(stderr, "stretch-kiosk: routine reloaded\n");
+    }
+}
+
+int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
+               const char *assets_dir)
+{
+    app a = {.cfg = cfg, .cli = cli, .assets = assets_dir};
+    a.tl_opts.walkaway_ms = (int64_t)cfg->walkaway_seconds * 1000;
+    a.tl_opts.return_to_start = cfg->mode == SK_MODE_SESSION;
+    install_signals();
+    int rc = 1;
+    if (!open_display(&a)) goto out;
+    if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());
+    if (!sk_content_load(&a.content, cfg->routine, &a.tl_opts, stderr) || !make_scene(&a)) {
+        fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
+        goto out;
+    }
+    fprintf(stderr, "stretch-kiosk: showing \"%s\" (%s), %d exercises, %d cards\n",
+            a.content.routine->title, a.content.routine->path, a.content.routine->exercise_count,
+            a.content.routine->card_count);
+    if (cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a.content.timeline, SK_INTENT_START);
+
+    const Uint64 frame_ms = (Uint64)(1000 / (cfg->fps > 0 ? cfg->fps : 30));
+    Uint64 start = SDL_GetTicks64(), last = start;
+    rc = 0;
+    while (!g_quit) {
+        if (g_reload) {
+            g_reload = 0;
+            reload(&a, config_path);
+        }
+        SDL_Event e;
+        while (SDL_PollEvent(&e)) {
+            sk_intent in = SK_INTENT_NONE;
+            if (e.type == SDL_QUIT) g_quit = 1;
+            else if (e.type == SDL_KEYDOWN) in = key_intent(&a, &e.key);
+            else if (e.type == SDL_MOUSEBUTTONDOWN && cfg->mode != SK_MODE_LOOP)
+                in = SK_INTENT_START;
+            if (in == SK_INTENT_QUIT) g_quit = 1;
+            else if (in != SK_INTENT_NONE) sk_timeline_intent(a.content.timeline, in);
+        }
+        /* SDL_GetTicks64: monotonic, does not wrap after 49 days. A long
+         * stall (e.g. a hung page flip) is not replayed in one jump. */
+        Uint64 now = SDL_GetTicks64();
+        Uint64 dt = now - last;
+        last = now;
+        sk_timeline_step(a.content.timeline, (int64_t)(dt > 250 ? 250 : dt));
+        sk_event ev;
+        while (sk_timeline_poll(a.content.timeline, &ev)) {}
+
+        int w, h;
+        SDL_GetRendererOutputSize(a.r, &w, &h);
+        sk_tl_view v;
+        sk_timeline_view(a.content.timeline, &v);
+        sk_scene_draw(a.scene, &v, w, h);
+        SDL_RenderPresent(a.r);
+
+        if (cli->exit_after_s > 0 && now - start >= (Uint64)cli->exit_after_s * 1000) break;
+        Uint64 spent = SDL_GetTicks64() - now;
+        if (spent < frame_ms) SDL_Delay((Uint32)(frame_ms - spent));
+    }
+    fprintf(stderr, "stretch-kiosk: quitting\n");
+out:
+    sk_scene_destroy(a.scene);
+    sk_content_free(&a.content);
+    if (a.r) SDL_DestroyRenderer(a.r);
+    if (a.win) SDL_DestroyWindow(a.win);
+    if (TTF_WasInit()) TTF_Quit();
+    SDL_Quit();
+    return rc;
+}

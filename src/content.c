@@ -1,0 +1,60 @@
+#include "content.h"
+
+#include <string.h>
+
+bool sk_content_load(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
+                     FILE *log)
+{
+    memset(c, 0, sizeof *c);
+    sk_timeline_opts none = {0};
+    if (routine_path)
+        c->routine = sk_routine_load_or_builtin(routine_path, log, &c->fell_back);
+    else
+        c->routine = sk_routine_builtin();
+    if (!c->routine) return false;
+    c->timeline = sk_timeline_create(c->routine, opts ? opts : &none);
+    if (!c->timeline) {
+        sk_routine_free(c->routine);
+        c->routine = NULL;
+        return false;
+    }
+    return true;
+}
+
+bool sk_content_reload(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
+                       FILE *log)
+{
+    sk_routine *r;
+    if (routine_path) {
+        sk_diag d;
+        sk_diag_init(&d);
+        r = sk_routine_load(routine_path, &d);
+        if (log) sk_diag_print(&d, log);
+        sk_diag_free(&d);
+        if (!r) {
+            if (log) fprintf(log, "%s: not reloaded; still showing the previous routine\n", routine_path);
+            return false;
+        }
+    } else {
+        r = sk_routine_builtin();
+        if (!r) return false;
+    }
+    sk_timeline_opts none = {0};
+    sk_timeline *tl = sk_timeline_create(r, opts ? opts : &none);
+    if (!tl) {
+        sk_routine_free(r);
+        return false;
+    }
+    sk_content_free(c);
+    c->routine = r;
+    c->timeline = tl;
+    c->fell_back = false;
+    return true;
+}
+
+void sk_content_free(sk_content *c)
+{
+    sk_timeline_free(c->timeline);
+    sk_routine_free(c->routine);
+    memset(c, 0, sizeof *c);
+}

@@ -1,0 +1,33 @@
+/* The content the kiosk shows: the routine (or the built-in one when the
+ * configured file is bad) and the timeline built from it. Shared by the
+ * window, --render-frames and --list-cues, so all three time things alike.
+ * No SDL. */
+#ifndef SK_CONTENT_H
+#define SK_CONTENT_H
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "routine.h"
+#include "timeline.h"
+
+typedef struct sk_content {
+    sk_routine *routine;
+    sk_timeline *timeline;
+    bool fell_back;        /* the configured routine had errors */
+} sk_content;
+
+/* Loads the routine at 'routine_path' (NULL: the built-in routine) and
+ * builds its timeline with 'opts' (may be NULL). Problems with the file go
+ * to 'log' as file:line: message and the built-in routine is used instead.
+ * Returns false only when out of memory. */
+bool sk_content_load(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
+                     FILE *log);
+
+/* Validates 'routine_path' without touching c: true when it loads cleanly.
+ * Then swaps it in (the old content is freed). On false, c is unchanged and
+ * the reasons went to log. For SIGHUP reloads. */
+bool sk_content_reload(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
+                       FILE *log);
+
+void sk_content_free(sk_content *c);
+#endif

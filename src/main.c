@@ -1,0 +1,134 @@
+/* stretch-kiosk: arguments, configuration, then one of the actions. */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "assets.h"
+#include "build_info.h"
+#include "cli.h"
+#include "config.h"
+#include "content.h"
+#include "render/frames.h"
+#include "routine.h"
+#include "text_util.h"
+
+#define DEFAULT_CONFIG "/etc/stretch-kiosk/kiosk.ini"
+
+static int do_check(const sk_cli *cli)
+{
+    int bad = 0;
+    for (int i = 0; i < cli->file_count; i++) {
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_routine *r = sk_routine_load(cli->files[i], &d);
+        sk_diag_print(&d, stdout);
+        if (!r || d.errors) bad++;
+        else printf("%s: no problems found%s\n", cli->files[i], d.warnings ? " (but see the warnings)" : "");
+        sk_routine_free(r);
+        sk_diag_free(&d);
+    }
+    return bad ? 1 : 0;
+}
+
+static int do_check_config(const sk_cli *cli)
+{
+    int bad = 0;
+    for (int i = 0; i < cli->file_count; i++) {
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_config cfg;
+        bool ok = sk_config_load(cli->files[i], &cfg, &d);
+        sk_diag_print(&d, stdout);
+        if (!ok || d.errors) bad++;
+        else printf("%s: no problems found\n", cli->files[i]);
+        sk_config_free(&cfg);
+        sk_diag_free(&d);
+    }
+    return bad ? 1 : 0;
+}
+
+/* The config file, then the command line on top. */
+static void load_config(const sk_cli *cli, sk_config *cfg, const char **config_path)
+{
+    *config_path = cli->config_path;
+    if (!*config_path && access(DEFAULT_CONFIG, F_OK) == 0) *config_path = DEFAULT_CONFIG;
+    if (*config_path) {
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_config_load(*config_path, cfg, &d);
+        sk_diag_print(&d, stderr);
+        if (d.errors)
+            fprintf(stderr, "stretch-kiosk: %s: using the defaults for the keys above\n", *config_path);
+        sk_diag_free(&d);
+    } else {
+        sk_config_defaults(cfg);
+    }
+    if (cli->routine_path) {
+        free(cfg->routine);
+        cfg->routine = sk_strdup(cli->routine_path);
+    }
+    if (cli->mode)
+        cfg->mode = !strcmp(cli->mode, "touch") ? SK_MODE_TOUCH
+                  : !strcmp(cli->mode, "session") ? SK_MODE_SESSION : SK_MODE_LOOP;
+    if (cli->rotate >= 0) cfg->rotate = cli->rotate;
+    if (cli->fps > 0) cfg->fps = cli->fps;
+    if (cli->mute) cfg->mute = true;
+    if (cli->windowed) {
+        cfg->windowed_w = cli->width ? cli->width : 1280;
+        cfg->windowed_h = cli->height ? cli->height : 720;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    sk_cli cli;
+    int rc = sk_cli_parse(argc, argv, &cli, stderr);
+    if (rc) return rc;
+    switch (cli.action) {
+    case SK_ACTION_HELP: sk_cli_usage(stdout); return 0;
+    case SK_ACTION_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return 0;
+    case SK_ACTION_CHECK: return do_check(&cli);
+    case SK_ACTION_CHECK_CONFIG: return do_check_config(&cli);
+    default: break;
+    }
+
+    sk_config cfg;
+    const char *config_path;
+    load_config(&cli, &cfg, &config_path);
+    char assets[PATH_MAX];
+    if (!sk_assets_find(cli.assets_dir ? cli.assets_dir : cfg.assets, assets, sizeof assets))
+        fprintf(stderr, "stretch-kiosk: %s: no assets here (fonts/ missing); text may be missing\n",
+                assets);
+
+    if (cli.action == SK_ACTION_RUN) {
+        rc = sk_app_run(&cfg, config_path, &cli, assets);
+    } else {
+        sk_content content;
+        if (!sk_content_load(&content, cfg.routine, NULL, stderr)) {
+            fprintf(stderr, "stretch-kiosk: out of memory\n");
+            rc = 1;
+        } else if (cli.action == SK_ACTION_RENDER_FRAMES) {
+            sk_scene_opts so = {.assets_dir = assets, .touch = cfg.mode == SK_MODE_TOUCH,
+                                .fell_back = content.fell_back};
+            sk_frames_job job = {
+                .out_dir = cli.frames_dir, .at_ms = cli.at_ms, .at_count = cli.at_count,
+                .width = cli.width ? cli.width : 1920, .height = cli.height ? cli.height : 1080,
+                .session = cfg.mode == SK_MODE_SESSION, .rotate = cfg.rotate,
+            };
+            rc = sk_render_frames(&content, &so, &job);
+            if (TTF_WasInit()) TTF_Quit();
+            SDL_Quit();
+        } else {
+            rc = 1;  /* --list-cues: added with the voice catalog */
+            fprintf(stderr, "stretch-kiosk: --list-cues is not available in this build\n");
+        }
+        sk_content_free(&content);
+    }
+    sk_config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,23 @@
+/* --render-frames: pictures of the kiosk at chosen times, without a display
+ * or a sound card. Draws through SDL's software renderer on a surface (no
+ * video driver at all), so the same input gives the same bytes. */
+#ifndef SK_FRAMES_H
+#define SK_FRAMES_H
+#include "content.h"
+#include "render/scene.h"
+
+typedef struct sk_frames_job {
+    const char *out_dir;
+    const long long *at_ms;   /* times from the start, any order */
+    int at_count;
+    int width, height;
+    bool session;             /* start a guided session at time 0 */
+    int rotate;               /* 0/90/180/270 */
+} sk_frames_job;
+
+/* Renders each frame to out_dir/frame-<ms>ms.png (e.g. frame-012500ms.png)
+ * and prints each path on stdout. Returns 0, or 1 with the reason on
+ * stderr. The content's timeline is advanced. */
+int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
+                     const sk_frames_job *job);
+#endif

@@ -1,0 +1,36 @@
+/* The scene: turns the timeline's state into a picture. It only reads the
+ * state (sk_tl_view) and the routine; drawing never changes what happens
+ * next, so a skipped frame changes nothing.
+ *
+ * Owns its text cache and sprite textures; create it after the renderer
+ * and destroy it before. Recreate it when the routine changes. */
+#ifndef SK_SCENE_H
+#define SK_SCENE_H
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "render/text_cache.h"
+#include "routine.h"
+#include "timeline.h"
+
+typedef struct sk_scene_opts {
+    const char *assets_dir;  /* fonts, sprites */
+    bool touch;              /* show the "tap to start" invitation and controls */
+    bool fell_back;          /* the routine is the built-in one because the
+                                configured file had errors: show a small note */
+} sk_scene_opts;
+
+typedef struct sk_scene sk_scene;
+
+/* Returns NULL only when out of memory; a missing font or sprite is drawn
+ * around (logged once), never fatal. */
+sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o);
+void sk_scene_destroy(sk_scene *sc);
+
+/* Draws the whole frame for the state v into the current render target of
+ * size w x h (clears it first). */
+void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
+
+/* Text rendering counters (for the steady-state test and benchmarks). */
+void sk_scene_text_stats(const sk_scene *sc, sk_text_stats *out);
+#endif
