@@ -9,6 +9,7 @@
 #define SK_ROUTINE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "diag.h"
 
 #define SK_MAX_EXERCISES 32
@@ -17,6 +18,8 @@
 #define SK_MAX_CARD_LINES 8
 #define SK_ROUTINE_MAX_BYTES (256 * 1024)   /* a routine file is a page of text */
 #define SK_MAX_TEXT 1000                    /* bytes in one text value */
+#define SK_MAX_NAME 120                     /* bytes in a name or a title */
+#define SK_MAX_ID 32                        /* bytes in an id: [a-z0-9_-]+ */
 
 /* Which legs an exercise is done on. */
 typedef enum {
@@ -36,7 +39,11 @@ typedef struct sk_exercise {
     char *steps[SK_MAX_STEPS];
     int step_count;      /* >= 1 */
     char *sprite;        /* sprite descriptor path, resolved against the
-                            routine file's folder; may be NULL */
+                            routine file's folder (as written when the
+                            routine has no folder, e.g. the built-in one
+                            before sk_routine_set_dir); may be NULL */
+    char *sprite_ref;    /* the sprite path as written in the file; may be NULL */
+    int sprite_line;     /* line of the sprite key, 0 when none */
     int hold_seconds;    /* 1..600, default 30 */
     int reps;            /* per leg in a guided session, 1..20, default 4 */
     int rest_seconds;    /* between reps, 0..300, default 10 */
@@ -77,7 +84,7 @@ typedef struct sk_phrases {
     char *paused;            /* "Paused" */
     char *still_there;       /* "Are you still there?" */
     char *fallback_note;     /* "Showing the built-in routine: ..." */
-    char *count[4];          /* [1..3] = "one", "two", "three"; [0] unused */
+    char *count[4];          /* [1..3] = "one", "two", "three"; [0] = "" */
 } sk_phrases;
 
 /* How the unattended loop plays. */
@@ -90,7 +97,9 @@ typedef struct sk_loop_settings {
 
 typedef struct sk_routine {
     char *path;          /* the file it came from ("(built-in)" for that) */
-    char *dir;           /* folder against which relative paths resolve */
+    char *dir;           /* folder against which relative paths resolve;
+                            NULL for the built-in routine until
+                            sk_routine_set_dir */
     char *title;         /* [routine] title */
     char *language;      /* "en": names assets/voice/<language>/ */
     sk_phrases phrases;
@@ -122,6 +131,12 @@ sk_routine *sk_routine_builtin(void);
 sk_routine *sk_routine_load_or_builtin(const char *path, FILE *log, bool *fell_back);
 
 void sk_routine_free(sk_routine *r);
+
+/* Sets the folder relative sprite paths resolve against and re-resolves
+ * them. For the built-in routine the caller passes "<assets>/routines", the
+ * folder the file came from. Checks nothing on disk. Returns false when out
+ * of memory (the routine is left as it was). */
+bool sk_routine_set_dir(sk_routine *r, const char *dir);
 
 /* Total holds in a guided session: sum over exercises of reps x legs. */
 int sk_routine_session_holds(const sk_routine *r);
