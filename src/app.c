@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "replay.h"
 #include "render/scene.h"
 #include "text_util.h"
 
@@ -37,6 +38,8 @@ typedef struct app {
     sk_content content;
     sk_scene *scene;
     sk_timeline_opts tl_opts;
+    sk_replay replay;
+    int replay_cursor;
 } app;
 
 static sk_intent key_intent(const app *a, const SDL_KeyboardEvent *k)
@@ -119,7 +122,7 @@ static void reload(app *a, const char *config_path)
 {
     (void)config_path;  /* the config itself is re-read by main on restart */
     fprintf(stderr, "stretch-kiosk: SIGHUP: reloading the routine\n");
-    if (sk_content_reload(&a->content, a->cfg->routine, &a->tl_opts, stderr)) {
+    if (sk_content_reload(&a->content, a->cfg->routine, a->assets, &a->tl_opts, stderr)) {
         make_scene(a);
         fprintf(stderr, "stretch-kiosk: routine reloaded\n");
     }
@@ -129,13 +132,20 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
                const char *assets_dir)
 {
     app a = {.cfg = cfg, .cli = cli, .assets = assets_dir};
-    a.tl_opts.walkaway_ms = (int64_t)cfg->walkaway_seconds * 1000;
-    a.tl_opts.return_to_start = cfg->mode == SK_MODE_SESSION;
+    sk_content_timeline_opts(cfg, &a.tl_opts);
     install_signals();
     int rc = 1;
+    if (cli->replay_path) {
+        sk_diag d;
+        sk_diag_init(&d);
+        bool ok = sk_replay_load(cli->replay_path, &a.replay, &d);
+        sk_diag_print(&d, stderr);
+        sk_diag_free(&d);
+        if (!ok) goto out;
+    }
     if (!open_display(&a)) goto out;
     if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());
-    if (!sk_content_load(&a.content, cfg->routine, &a.tl_opts, stderr) || !make_scene(&a)) {
+    if (!sk_content_load(&a.content, cfg->routine, a.assets, &a.tl_opts, stderr) || !make_scene(&a)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         goto out;
     }
@@ -168,6 +178,11 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
         Uint64 dt = now - last;
         last = now;
         sk_timeline_step(a.content.timeline, (int64_t)(dt > 250 ? 250 : dt));
+        sk_replay_event rev;
+        while (sk_replay_next_due(&a.replay, &a.replay_cursor, (int64_t)(now - start), &rev)) {
+            if (rev.intent == SK_INTENT_QUIT) g_quit = 1;
+            else sk_timeline_intent(a.content.timeline, rev.intent);
+        }
         sk_event ev;
         while (sk_timeline_poll(a.content.timeline, &ev)) {}
 
@@ -186,6 +201,7 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
 out:
     sk_scene_destroy(a.scene);
     sk_content_free(&a.content);
+    sk_replay_free(&a.replay);
     if (a.r) SDL_DestroyRenderer(a.r);
     if (a.win) SDL_DestroyWindow(a.win);
     if (TTF_WasInit()) TTF_Quit();

@@ -38,6 +38,8 @@ void sk_cli_usage(FILE *out)
         "  --render-frames DIR   write PNG frames to DIR (no display, no sound needed)\n"
         "  --at T1,T2,...        at these times, in seconds from the start\n"
         "  --size WxH            picture size (default 1920x1080)\n"
+        "  --trace               also print each phase and intent as it happens\n"
+        "                        (with --replay: a headless run of a script)\n"
         "\n"
         "  --help                show this help and exit\n"
         "  --version             show the version and exit\n"
@@ -168,6 +170,8 @@ int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err)
             if (!sk_parse_long(next, &v) || v < 1 || v > 100000000)
                 return usage_error(err, "--exit-after must be a whole number of seconds, got '%s'", next);
             out->exit_after_s = (int)v;
+        } else if (!strcmp(a, "--trace")) {
+            out->trace = true;
         } else if (!strcmp(a, "--mute")) {
             out->mute = true;
         } else if (!strcmp(a, "--render-frames")) {

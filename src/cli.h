@@ -35,6 +35,7 @@ typedef struct sk_cli {
     int at_count;
     const char *files[SK_CLI_MAX_FILES];  /* --check / --check-config files */
     int file_count;
+    bool trace;                   /* --trace: print phases and intents (frames) */
     int exit_after_s;             /* --exit-after SECONDS (demos, benchmarks); 0 = never */
 } sk_cli;
 

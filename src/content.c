@@ -2,8 +2,18 @@
 
 #include <string.h>
 
-bool sk_content_load(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
-                     FILE *log)
+/* The built-in routine ships as <assets>/routines/sciatica.ini: its sprite
+ * paths are relative to that folder. */
+static bool place_builtin(sk_routine *r, const char *assets_dir)
+{
+    if (!r->is_builtin || !assets_dir) return true;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/routines", assets_dir);
+    return sk_routine_set_dir(r, dir);
+}
+
+bool sk_content_load(sk_content *c, const char *routine_path, const char *assets_dir,
+                     const sk_timeline_opts *opts, FILE *log)
 {
     memset(c, 0, sizeof *c);
     sk_timeline_opts none = {0};
@@ -11,7 +21,11 @@ bool sk_content_load(sk_content *c, const char *routine_path, const sk_timeline_
         c->routine = sk_routine_load_or_builtin(routine_path, log, &c->fell_back);
     else
         c->routine = sk_routine_builtin();
-    if (!c->routine) return false;
+    if (!c->routine || !place_builtin(c->routine, assets_dir)) {
+        sk_routine_free(c->routine);
+        c->routine = NULL;
+        return false;
+    }
     c->timeline = sk_timeline_create(c->routine, opts ? opts : &none);
     if (!c->timeline) {
         sk_routine_free(c->routine);
@@ -21,8 +35,8 @@ bool sk_content_load(sk_content *c, const char *routine_path, const sk_timeline_
     return true;
 }
 
-bool sk_content_reload(sk_content *c, const char *routine_path, const sk_timeline_opts *opts,
-                       FILE *log)
+bool sk_content_reload(sk_content *c, const char *routine_path, const char *assets_dir,
+                       const sk_timeline_opts *opts, FILE *log)
 {
     sk_routine *r;
     if (routine_path) {
@@ -38,6 +52,10 @@ bool sk_content_reload(sk_content *c, const char *routine_path, const sk_timelin
     } else {
         r = sk_routine_builtin();
         if (!r) return false;
+    }
+    if (!place_builtin(r, assets_dir)) {
+        sk_routine_free(r);
+        return false;
     }
     sk_timeline_opts none = {0};
     sk_timeline *tl = sk_timeline_create(r, opts ? opts : &none);
@@ -57,4 +75,11 @@ void sk_content_free(sk_content *c)
     sk_timeline_free(c->timeline);
     sk_routine_free(c->routine);
     memset(c, 0, sizeof *c);
+}
+
+void sk_content_timeline_opts(const sk_config *cfg, sk_timeline_opts *out)
+{
+    memset(out, 0, sizeof *out);
+    out->walkaway_ms = (int64_t)cfg->walkaway_seconds * 1000;
+    out->return_to_start = cfg->mode == SK_MODE_SESSION;
 }

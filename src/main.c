@@ -14,6 +14,7 @@
 #include "config.h"
 #include "content.h"
 #include "render/frames.h"
+#include "replay.h"
 #include "routine.h"
 #include "text_util.h"
 
@@ -50,6 +51,16 @@ static int do_check_config(const sk_cli *cli)
         sk_diag_free(&d);
     }
     return bad ? 1 : 0;
+}
+
+static bool load_replay(const char *path, sk_replay *out)
+{
+    sk_diag d;
+    sk_diag_init(&d);
+    bool ok = sk_replay_load(path, out, &d);
+    sk_diag_print(&d, stderr);
+    sk_diag_free(&d);
+    return ok;
 }
 
 /* The config file, then the command line on top. */
@@ -108,8 +119,13 @@ int main(int argc, char **argv)
     if (cli.action == SK_ACTION_RUN) {
         rc = sk_app_run(&cfg, config_path, &cli, assets);
     } else {
-        sk_content content;
-        if (!sk_content_load(&content, cfg.routine, NULL, stderr)) {
+        sk_content content = {0};
+        sk_timeline_opts tl_opts;
+        sk_content_timeline_opts(&cfg, &tl_opts);
+        sk_replay replay = {0};
+        if (cli.replay_path && !load_replay(cli.replay_path, &replay)) {
+            rc = 1;
+        } else if (!sk_content_load(&content, cfg.routine, assets, &tl_opts, stderr)) {
             fprintf(stderr, "stretch-kiosk: out of memory\n");
             rc = 1;
         } else if (cli.action == SK_ACTION_RENDER_FRAMES) {
@@ -119,6 +135,7 @@ int main(int argc, char **argv)
                 .out_dir = cli.frames_dir, .at_ms = cli.at_ms, .at_count = cli.at_count,
                 .width = cli.width ? cli.width : 1920, .height = cli.height ? cli.height : 1080,
                 .session = cfg.mode == SK_MODE_SESSION, .rotate = cfg.rotate,
+                .replay = cli.replay_path ? &replay : NULL, .trace = cli.trace,
             };
             rc = sk_render_frames(&content, &so, &job);
             if (TTF_WasInit()) TTF_Quit();
@@ -128,6 +145,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "stretch-kiosk: --list-cues is not available in this build\n");
         }
         sk_content_free(&content);
+        sk_replay_free(&replay);
     }
     sk_config_free(&cfg);
     return rc;

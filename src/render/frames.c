@@ -13,6 +13,58 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static void trace_event(const sk_content *c, const sk_event *ev)
+{
+    double t = ev->time_ms / 1000.0;
+    switch (ev->kind) {
+    case SK_EV_PHASE_STARTED: {
+        sk_tl_view v;
+        sk_timeline_view(c->timeline, &v);
+        const sk_phase *p = v.phase;
+        const char *mode = v.mode == SK_TL_LOOP ? "loop" : v.mode == SK_TL_START ? "start" : "session";
+        const char *ex = p->exercise >= 0 ? c->routine->exercises[p->exercise].id : "-";
+        const char *leg = p->leg == SK_LEG_PAINFUL ? "painful" : p->leg == SK_LEG_OTHER ? "other" : "-";
+        printf("t=%.3f phase=%s mode=%s exercise=%s leg=%s rep=%d/%d\n", t,
+               sk_phase_name(p->kind), mode, ex, leg, p->rep, p->reps);
+        break;
+    }
+    case SK_EV_SESSION_STARTED: printf("t=%.3f session-started\n", t); break;
+    case SK_EV_SESSION_FINISHED: printf("t=%.3f session-finished\n", t); break;
+    case SK_EV_SESSION_STOPPED: printf("t=%.3f session-stopped\n", t); break;
+    case SK_EV_LOOP_WRAPPED: printf("t=%.3f loop-wrapped\n", t); break;
+    default: break;
+    }
+}
+
+/* Advances the timeline to 'to' in 16 ms steps (one 60 Hz frame, as the
+ * window would), applying due replay intents and draining events. */
+static void advance(sk_content *c, const sk_frames_job *job, long long *now, long long to,
+                    int *cursor)
+{
+    while (*now < to) {
+        long long dt = to - *now < 16 ? to - *now : 16;
+        sk_replay_event rev;
+        if (job->replay) {
+            /* Stop exactly at the next intent's time. */
+            if (*cursor < job->replay->count && job->replay->events[*cursor].at_ms < *now + dt)
+                dt = job->replay->events[*cursor].at_ms - *now;
+        }
+        if (dt > 0) {
+            sk_timeline_step(c->timeline, dt);
+            *now += dt;
+        }
+        while (job->replay && sk_replay_next_due(job->replay, cursor, *now, &rev)) {
+            bool changed = sk_timeline_intent(c->timeline, rev.intent);
+            if (job->trace)
+                printf("t=%.3f intent=%s%s\n", *now / 1000.0, sk_intent_name(rev.intent),
+                       changed ? "" : " (no effect)");
+        }
+        sk_event ev;
+        while (sk_timeline_poll(c->timeline, &ev))
+            if (job->trace) trace_event(c, &ev);
+    }
+}
+
 int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
                      const sk_frames_job *job)
 {
@@ -39,17 +91,17 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
         fprintf(stderr, "render-frames: cannot set up drawing: %s\n", SDL_GetError());
         goto out;
     }
-    if (job->session) sk_timeline_intent(content->timeline, SK_INTENT_START);
     long long now = 0;
+    int cursor = 0;
+    sk_event ev;
+    if (job->session) {
+        while (sk_timeline_poll(content->timeline, &ev)) {}  /* the loop's first phase */
+        sk_timeline_intent(content->timeline, SK_INTENT_START);
+    }
+    while (sk_timeline_poll(content->timeline, &ev))
+        if (job->trace) trace_event(content, &ev);
     for (int i = 0; i < job->at_count; i++) {
-        /* Whole steps of one 60 Hz frame, as the window would. */
-        while (now < times[i]) {
-            long long dt = times[i] - now < 16 ? times[i] - now : 16;
-            sk_timeline_step(content->timeline, dt);
-            now += dt;
-            sk_event ev;
-            while (sk_timeline_poll(content->timeline, &ev)) {}
-        }
+        advance(content, job, &now, times[i], &cursor);
         sk_tl_view v;
         sk_timeline_view(content->timeline, &v);
         sk_scene_draw(scene, &v, job->width, job->height);

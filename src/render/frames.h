@@ -4,6 +4,7 @@
 #ifndef SK_FRAMES_H
 #define SK_FRAMES_H
 #include "content.h"
+#include "replay.h"
 #include "render/scene.h"
 
 typedef struct sk_frames_job {
@@ -13,10 +14,14 @@ typedef struct sk_frames_job {
     int width, height;
     bool session;             /* start a guided session at time 0 */
     int rotate;               /* 0/90/180/270 */
+    const sk_replay *replay;  /* intents at their times; may be NULL */
+    bool trace;               /* print phases, intents and session events */
 } sk_frames_job;
 
 /* Renders each frame to out_dir/frame-<ms>ms.png (e.g. frame-012500ms.png)
- * and prints each path on stdout. Returns 0, or 1 with the reason on
+ * and prints each path on stdout. With a replay, its intents are applied
+ * at their times; with trace, every phase start, intent and session event
+ * is printed as it happens ("t=12.500 phase=hold mode=session ..."). Returns 0, or 1 with the reason on
  * stderr. The content's timeline is advanced. */
 int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
                      const sk_frames_job *job);
