@@ -11,6 +11,38 @@
  * text, and the offset into the phase). When the caller gives clip lengths,
  * intro and card phases are stretched so their lines are never cut short.
  *
+ * Cue keys (stable names a voice clip file can carry, e.g. en/hold.ogg):
+ *   "welcome", "safety"                 welcome phase (phrases)
+ *   "<exid>.name"                       intro: the exercise name (loop, and
+ *                                       the first exercise of a session)
+ *   "next.<exid>"                       session intro of later exercises:
+ *                                       phrases.next_stretch with {name}
+ *   "<exid>.summary"                    loop intro: the one-line summary
+ *   "<exid>.equipment"                  intro, when the exercise has one
+ *   "<exid>.step1" .. "<exid>.stepN"    intro: one cue per step
+ *   "<exid>.caution"                    intro, when the exercise has one
+ *   "leg.painful", "leg.other"          get-ready of a leg's first rep
+ *   "rep.N.T"                           get-ready: phrases.rep_of, "N of T"
+ *                                       (only when T > 1)
+ *   "get_ready"                         get-ready
+ *   "count.3", "count.2", "count.1"     the last three seconds of a get-ready
+ *                                       and the count after resume (also
+ *                                       SK_EV_TICK 3, 2, 1)
+ *   "hold"                              hold (SK_EV_TICK 0 when it ends)
+ *   "relax"                             rest
+ *   "switch"                            switch legs
+ *   "finish", "finish.line"             finish (title, closing line)
+ *   "card.<cardid>.title", "card.<cardid>.N"   loop info card, N = 1..lines
+ *   "still_there"                       the walk-away question
+ * Ids are cut so a key fits SK_CUE_KEY_MAX-1 bytes (ids up to 32 bytes fit).
+ *
+ * Durations: get-ready, hold and rest come from the routine's numbers; an
+ * intro lasts intro_seconds, a card its seconds, welcome/switch/finish the
+ * SK_TL_*_MS below, each stretched when the clips (plus SK_TL_CUE_GAP_MS
+ * after each) need longer. Without clip lengths the cues of such a phase
+ * are spread evenly over it. Every phase lasts at least 1 ms; a phase of
+ * 0 s in the routine (rest_seconds = 0, get_ready_seconds = 0) is left out.
+ *
  * Ownership: the timeline borrows the routine; the routine must outlive it.
  */
 #ifndef SK_TIMELINE_H
@@ -20,7 +52,20 @@
 #include "intent.h"
 #include "routine.h"
 
-typedef enum { SK_TL_LOOP, SK_TL_SESSION } sk_tl_mode;
+typedef enum {
+    SK_TL_LOOP,      /* the unattended loop */
+    SK_TL_SESSION,   /* a guided session */
+    SK_TL_START      /* return_to_start: the start screen (the session's
+                        welcome phase, frozen) waiting for START */
+} sk_tl_mode;
+
+#define SK_TL_WELCOME_MS 12000   /* minimum length of the welcome phase */
+#define SK_TL_SWITCH_MS 5000     /* minimum length of "switch legs" */
+#define SK_TL_FINISH_MS 10000    /* minimum length of the finish phase */
+#define SK_TL_CUE_GAP_MS 600     /* silence after each clip in a narrated phase */
+#define SK_TL_BACK_RESTART_MS 2000 /* BACK later than this into a phase
+                                      restarts it; earlier goes one back */
+#define SK_TL_MAX_LOOP_PHASES 4096 /* cap on the loop's cycle (see below) */
 
 typedef enum {
     SK_PH_WELCOME,      /* session: welcome + safety note */
@@ -43,6 +88,8 @@ typedef struct sk_cue {
     char key[SK_CUE_KEY_MAX];      /* clip name, e.g. "basic.step2", "count.3" */
     const char *text;              /* caption; points into the routine or the
                                       timeline's own storage */
+    int tick;                      /* >0: a count cue; SK_EV_TICK with this
+                                      many seconds comes just before it */
 } sk_cue;
 
 typedef struct sk_phase {
@@ -69,8 +116,10 @@ typedef enum {
 
 typedef struct sk_event {
     sk_event_kind kind;
+    sk_tl_mode mode;         /* the mode the phase index refers to */
     int64_t time_ms;         /* timeline clock when it happened */
-    int phase;
+    int phase;               /* in the session's phase list, the index
+                                phase_count is the still-there phase */
     int seconds;
     const sk_cue *cue;       /* valid until the timeline is rebuilt */
 } sk_event;
@@ -80,10 +129,14 @@ typedef struct sk_timeline_opts {
     /* Clip length in ms for a cue key, or <0 when unknown. May be NULL. */
     int64_t (*clip_ms)(void *user, const char *key);
     void *clip_user;
-    int64_t walkaway_ms;     /* paused / finished and untouched this long ->
-                                "still there?"; 0 = default 60 s */
-    int64_t still_there_ms;  /* how long that question shows; 0 = 10 s */
-    int64_t resume_count_ms; /* count after resume before a hold goes on; 0 = 3 s */
+    int64_t walkaway_ms;     /* paused (or on the finish screen) and no
+                                intent this long -> "still there?";
+                                0 = default 60 s */
+    int64_t still_there_ms;  /* how long that question shows before the
+                                session ends (SK_EV_SESSION_STOPPED);
+                                0 = 10 s */
+    int64_t resume_count_ms; /* count after resume before a hold goes on;
+                                0 = 3 s, <0 = none */
     int64_t stop_confirm_ms; /* a second STOP within this confirms; 0 = 5 s */
     bool return_to_start;    /* mode=session: after a session show the
                                 welcome again instead of the loop */
@@ -91,7 +144,12 @@ typedef struct sk_timeline_opts {
 
 typedef struct sk_timeline sk_timeline;
 
-/* Builds the loop for the routine. Returns NULL only when out of memory. */
+/* Builds the loop and the session for the routine and starts the loop at
+ * its first phase (its PHASE_STARTED and first cues are already queued).
+ * The loop's cycle is as many rounds of the exercises as it takes for every
+ * info card to show once (cards rotate independently of the exercises),
+ * cut at SK_TL_MAX_LOOP_PHASES phases. Returns NULL only when out of
+ * memory or when r has no exercise. */
 sk_timeline *sk_timeline_create(const sk_routine *r, const sk_timeline_opts *opts);
 void sk_timeline_free(sk_timeline *tl);
 
@@ -100,9 +158,21 @@ void sk_timeline_free(sk_timeline *tl);
  * thousand 1 ms steps. */
 void sk_timeline_step(sk_timeline *tl, int64_t dt_ms);
 
-/* Applies an intent. Returns true when it changed something. START in the
- * loop begins a session at its welcome; PAUSE/RESUME/SKIP/BACK/STOP act on a
- * session (STOP needs confirming); ACTIVITY and WAKE only reset walk-away. */
+/* Applies an intent. Returns true when it changed something.
+ *  - Loop / start screen: START (and TOGGLE_PAUSE) begin a session at its
+ *    welcome; every other intent does nothing.
+ *  - Session: PAUSE/RESUME/TOGGLE_PAUSE; resuming inside a hold first counts
+ *    resume_count_ms (ticks 3, 2, 1) while the hold's time stands still.
+ *    SKIP goes to the next phase's start (past the finish: the session has
+ *    finished); BACK restarts the phase when more than
+ *    SK_TL_BACK_RESTART_MS into it, else goes to the previous phase. Both
+ *    keep the pause as it is and cancel a resume count. STOP once sets
+ *    stop_pending for stop_confirm_ms; STOP again within it ends the session
+ *    (SK_EV_SESSION_STOPPED, back to the loop); any other button intent
+ *    cancels a pending stop. ACTIVITY and WAKE only reset walk-away.
+ *  - While "still there?" shows, any intent (but QUIT) answers it: the
+ *    session goes on as it was (still paused if it was).
+ *  - QUIT is never handled here (returns false): it is the program's. */
 bool sk_timeline_intent(sk_timeline *tl, sk_intent intent);
 
 /* Takes the oldest pending event; false when none. Events are kept in a
@@ -124,6 +194,7 @@ typedef struct sk_tl_view {
     const sk_cue *caption;   /* the latest cue of this phase, or NULL */
     int64_t clock_ms;        /* total time fed in */
     int sessions_started, sessions_ended;
+    int64_t loop_cycles;     /* SK_EV_LOOP_WRAPPED so far */
 } sk_tl_view;
 void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v);
 
@@ -133,6 +204,10 @@ void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v);
 const sk_phase *sk_timeline_session_phases(const sk_timeline *tl, int *count);
 int64_t sk_timeline_session_total_ms(const sk_timeline *tl);
 int64_t sk_timeline_loop_cycle_ms(const sk_timeline *tl);
+/* The same for one cycle of the loop. */
+const sk_phase *sk_timeline_loop_phases(const sk_timeline *tl, int *count);
+/* Events dropped because the queue was full (poll more often). */
+long sk_timeline_dropped_events(const sk_timeline *tl);
 
 const char *sk_phase_name(sk_phase_kind k);   /* "hold", "get-ready", ... */
 #endif
