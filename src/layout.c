@@ -1,0 +1,375 @@
+#include "layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static int imax(int a, int b) { return a > b ? a : b; }
+static int imin(int a, int b) { return a < b ? a : b; }
+static int iround(double v) { return (int)lround(v); }
+static int iceil(double v) { return (int)ceil(v - 1e-9); }
+
+static sk_rect rect(int x, int y, int w, int h)
+{
+    sk_rect r = {x, y, imax(w, 0), imax(h, 0)};
+    return r;
+}
+
+bool sk_rect_empty(sk_rect r) { return r.w <= 0 || r.h <= 0; }
+
+bool sk_rect_overlap(sk_rect a, sk_rect b)
+{
+    if (sk_rect_empty(a) || sk_rect_empty(b)) return false;
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+bool sk_rect_inside(sk_rect in, sk_rect out)
+{
+    return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+bool sk_rect_contains(sk_rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+
+int sk_layout_hit_min(int w, int h, float dpi)
+{
+    int short_side = imin(imax(w, 64), imax(h, 64));
+    /* 10 % of the short side is the floor either way: a 9 mm target on a
+     * 55" wall screen would be a speck nobody sees across the room. */
+    int by_side = iceil(0.10 * short_side);
+    int by_dpi = dpi > 0 ? iceil(dpi * 9.0 / 25.4) : 0;
+    return imax(by_side, by_dpi);
+}
+
+void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
+{
+    memset(L, 0, sizeof *L);
+    int W = imax(in->w, 64), H = imax(in->h, 64);
+    int S = imin(W, H);
+    /* A near-square screen taller than wide (5:4 turned on its side) still
+     * has room beside the animation: only a clearly tall one stacks. */
+    bool portrait = H * 100 > W * 130;
+    L->w = W;
+    L->h = H;
+    L->portrait = portrait;
+    int m = imax(4, iround(0.035 * S));
+    int g = imax(3, iround(0.018 * S));
+    L->margin = m;
+    L->gap = g;
+    int hit = sk_layout_hit_min(W, H, in->dpi);
+    L->hit_min = hit;
+
+    /* Fonts. 3 % of the height is the floor for anything meant to be read;
+     * landscape sizes follow the height, portrait ones are held back by the
+     * width so a title still fits in two lines. */
+    int fmin = iceil(0.03 * H);
+    L->font_min = fmin;
+    if (!portrait) {
+        L->font_title = imax(fmin, iround(0.072 * H));
+        L->font_phase = imax(fmin, iround(0.085 * H));
+        L->font_body = imax(fmin, iround(0.042 * H));
+        L->font_caption = imax(fmin, iround(0.040 * H));
+        L->font_invite = imax(fmin, iround(0.050 * H));
+    } else {
+        L->font_title = imax(fmin, imin(iround(0.072 * H), iround(W / 13.0)));
+        L->font_phase = imax(fmin, imin(iround(0.085 * H), iround(W / 11.0)));
+        L->font_body = imax(fmin, imin(iround(0.042 * H), iround(W / 20.0)));
+        L->font_caption = imax(fmin, imin(iround(0.040 * H), iround(W / 20.0)));
+        L->font_invite = imax(fmin, imin(iround(0.050 * H), iround(W / 16.0)));
+    }
+    L->font_button = imax(fmin, iround(hit * 0.34));
+    L->font_small = fmin;
+
+    int left = m, right = W - m, top = m, bottom = H - m;
+    int inner_w = right - left;
+
+    /* ---- bottom up: note, controls / invitation, progress, caption ---- */
+    int y = bottom;
+    if (in->note) {
+        int nh = iceil(L->font_small * 1.3);
+        L->note = rect(left, y - nh, inner_w, nh);
+        y -= nh + g;
+    }
+    if (in->controls) {
+        if (!portrait) {
+            int bw = imin(iround(3.2 * hit), (inner_w - 4 * g) / 4);
+            bw = imax(bw, hit);
+            int yy = y - hit;
+            for (int i = 0; i < SK_CTL_STOP; i++)
+                L->controls[i] = rect(left + i * (bw + g), yy, bw, hit);
+            L->controls[SK_CTL_STOP] = rect(right - bw, yy, bw, hit);
+            y = yy - g;
+        } else {
+            /* Portrait: three in a row, Stop alone on the row below and to
+             * the right, away from where a thumb rests on Pause. */
+            int bw = imax(hit, (inner_w - 2 * g) / 3);
+            int y2 = y - hit, y1 = y2 - g - hit;
+            for (int i = 0; i < SK_CTL_STOP; i++)
+                L->controls[i] = rect(left + i * (bw + g), y1, bw, hit);
+            L->controls[SK_CTL_STOP] = rect(right - bw, y2, bw, hit);
+            y = y1 - g;
+        }
+    }
+    if (in->invitation) {
+        int lines = portrait ? 2 : 1;
+        int ih = imax(hit, iceil(L->font_invite * (1.22 * lines + 0.9)));
+        int iw = imin(inner_w, imax(iround(0.62 * W), 24 * L->font_invite * (portrait ? 0 : 1)));
+        if (portrait) iw = inner_w;
+        L->invite = rect(left + (inner_w - iw) / 2, y - ih, iw, ih);
+        y -= ih + g;
+    }
+    int ph = imax(4, iround(0.011 * H));
+    L->progress = rect(left, y - ph, inner_w, ph);
+    y -= ph + g;
+    L->caption_lines = 2;
+    int chh = iceil(L->caption_lines * L->font_caption * 1.22);
+    L->caption = rect(left, y - chh, inner_w, chh);
+    y -= chh + g;
+    int mid_bottom = y;
+
+    /* ---- top down: title ---- */
+    L->title_lines = portrait ? 2 : 1;
+    int th = iceil(L->title_lines * L->font_title * 1.2);
+    L->title = rect(left, top, inner_w, th);
+    int mid_top = top + th + g;
+    int Hm = imax(0, mid_bottom - mid_top);
+
+    /* ---- the middle ---- */
+    int D;
+    int rx, rw, ry;
+    if (!portrait) {
+        int sw = iround(inner_w * 0.46);
+        L->sprite = rect(left, mid_top, sw, Hm);
+        rx = left + sw + 2 * g;
+        rw = right - rx;
+        D = imin(iround(Hm * 0.5), iround(rw * 0.42));
+        ry = mid_top;
+        L->steps = rect(rx, ry + D + g, rw, Hm - D - g);
+    } else {
+        int sh = iround(Hm * 0.34);
+        L->sprite = rect(left, mid_top, inner_w, sh);
+        rx = left;
+        rw = inner_w;
+        ry = mid_top + sh + g;
+        D = imin(iround(inner_w * 0.40), iround(Hm * 0.28));
+        L->steps = rect(rx, ry + D + g, rw, mid_bottom - (ry + D + g));
+    }
+    D = imax(D, 8);
+    L->ring_box = rect(rx, ry, D, D);
+    /* The ring fills its box less a pixel for the feather. */
+    L->ring_thick = imax(4, iround(D * 0.075));
+    L->ring_r = D / 2 - L->ring_thick / 2 - 2;
+    L->ring_cx = rx + D / 2;
+    L->ring_cy = ry + D / 2;
+    int r_inner = L->ring_r - L->ring_thick / 2;
+    L->font_digits = imax(fmin, iround(0.95 * r_inner));
+
+    /* Counters beside the ring: the phase word, the rep dots, the leg. The
+     * column is as tall as the ring or as its text needs, whichever is more;
+     * the steps give way. */
+    int px = rx + D + 2 * g, pw = right - px;
+    int phh = imax(iround(D * 0.42), iceil(L->font_min * 1.3));
+    int rh = imax(iround(D * 0.26), iceil(L->font_small * 1.4));
+    int lh = imax(D - phh - rh - g, iceil(L->font_small * 1.4));
+    int col = phh + g / 2 + rh + g / 2 + lh;
+    L->phase = rect(px, ry, pw, phh);
+    L->reps = rect(px, ry + phh + g / 2, pw, rh);
+    L->leg = rect(px, ry + phh + g / 2 + rh + g / 2, pw, lh);
+    int row = imax(D, col);
+    int sy = ry + row + g;
+    int sbottom = portrait ? mid_bottom : L->steps.y + L->steps.h;
+    L->steps = rect(rx, sy, rw, sbottom - sy);
+
+    /* Text screens: the whole middle, held to a readable line length. */
+    L->card_title = L->title;
+    int cw = imin(inner_w, 34 * L->font_body);
+    L->card_body = rect(left + (inner_w - cw) / 2, mid_top, cw, Hm);
+    int dw = imin(inner_w, imax(iround(inner_w * 0.66), 16 * L->font_phase));
+    int dh = imin(Hm, imax(iround(Hm * 0.7), 3 * L->font_phase));
+    L->dialog = rect(left + (inner_w - dw) / 2, mid_top + (Hm - dh) / 2, dw, dh);
+}
+
+sk_control sk_layout_hit(const sk_layout *l, int x, int y)
+{
+    for (int i = 0; i < SK_CTL_COUNT; i++)
+        if (sk_rect_contains(l->controls[i], x, y)) return (sk_control)i;
+    return SK_CTL_COUNT;
+}
+
+/* ---- text wrapping ---------------------------------------------------- */
+
+#define WRAP_BUF 1100
+
+static size_t u8_len(unsigned char c)
+{
+    if (c < 0xC0) return 1;
+    if (c < 0xE0) return 2;
+    if (c < 0xF0) return 3;
+    return 4;
+}
+
+typedef struct wrap_ctx {
+    sk_text_measure_fn measure;
+    void *user;
+    int size;
+    bool failed;
+    char buf[WRAP_BUF];
+} wrap_ctx;
+
+/* Width of s[0..n) at the context's size; a line longer than the buffer
+ * counts as too wide, so it gets broken. */
+static int measure_n(wrap_ctx *c, const char *s, size_t n)
+{
+    if (n >= WRAP_BUF) return 1 << 28;
+    memcpy(c->buf, s, n);
+    c->buf[n] = '\0';
+    int w = c->measure(c->user, c->buf, c->size);
+    if (w < 0) {
+        c->failed = true;
+        return 1 << 28;
+    }
+    return w;
+}
+
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
+
+/* Lays paragraphs out at one size. Returns true when all of it fits in the
+ * box (and the line limit). With keep_partial, stops at the last line that
+ * fits vertically instead of failing early. */
+static bool wrap_at(wrap_ctx *c, const char *const *paras, int np, const sk_wrap_opts *o,
+                    bool keep_partial, sk_wrap *out)
+{
+    int avail = o->box_w - o->indent;
+    float lh_mult = o->line_height > 0 ? o->line_height : 1.22f;
+    float gap_mult = o->para_gap > 0 ? o->para_gap : 0.35f;
+    int lh = iceil(c->size * lh_mult);
+    int pg = iround(lh * gap_mult);
+    out->font_px = c->size;
+    out->line_h = lh;
+    out->para_gap_px = pg;
+    out->line_count = 0;
+    out->height = 0;
+    out->width = 0;
+    out->fits = false;
+    out->truncated = false;
+    int max_lines = o->max_lines > 0 ? imin(o->max_lines, SK_WRAP_MAX_LINES) : SK_WRAP_MAX_LINES;
+    bool fits = avail > 0;
+    int height = 0;
+    for (int p = 0; p < np; p++) {
+        const char *t = paras[p] ? paras[p] : "";
+        size_t n = strlen(t);
+        size_t pos = 0;
+        bool first = true;
+        while (is_blank(t[pos])) pos++;
+        for (;;) {
+            /* Find the longest run of whole words from pos that fits. */
+            size_t best = pos;        /* end of the accepted run */
+            size_t e = pos;
+            while (e < n && t[e] != '\n') {
+                size_t we = e;
+                while (we < n && is_blank(t[we])) we++;
+                while (we < n && !is_blank(t[we]) && t[we] != '\n') we++;
+                if (measure_n(c, t + pos, we - pos) > avail) break;
+                best = we;
+                e = we;
+            }
+            if (best == pos && pos < n && t[pos] != '\n') {
+                /* A word wider than the box: break between characters. */
+                size_t k = pos, last_fit = pos;
+                while (k < n && !is_blank(t[k]) && t[k] != '\n') {
+                    size_t nk = k + u8_len((unsigned char)t[k]);
+                    if (nk > n) nk = n;
+                    if (measure_n(c, t + pos, nk - pos) > avail) break;
+                    last_fit = nk;
+                    k = nk;
+                }
+                if (last_fit == pos) {
+                    /* Not even one character fits: take it anyway. */
+                    fits = false;
+                    last_fit = pos + u8_len((unsigned char)t[pos]);
+                    if (last_fit > n) last_fit = n;
+                }
+                best = last_fit;
+            }
+            size_t le = best;
+            while (le > pos && is_blank(t[le - 1])) le--;
+            int add = (out->line_count > 0 && first && p > 0 ? pg : 0) + lh;
+            if (out->line_count >= max_lines || height + add > o->box_h) {
+                fits = false;
+                if (keep_partial) {
+                    out->truncated = true;
+                    goto done;
+                }
+                out->height = height;
+                return false;
+            }
+            sk_wrap_line *ln = &out->lines[out->line_count++];
+            ln->para = p;
+            ln->start = (int)pos;
+            ln->len = (int)(le - pos);
+            ln->width = ln->len ? measure_n(c, t + pos, le - pos) : 0;
+            ln->first = first;
+            if (ln->width + o->indent > out->width) out->width = ln->width + o->indent;
+            height += add;
+            first = false;
+            pos = best;
+            while (pos < n && is_blank(t[pos])) pos++;
+            if (pos < n && t[pos] == '\n') {
+                pos++;
+                while (pos < n && is_blank(t[pos])) pos++;
+                if (pos >= n) break;
+            }
+            if (pos >= n || c->failed) break;
+        }
+        if (c->failed) break;
+    }
+done:
+    out->height = height;
+    out->fits = fits && !c->failed && !out->truncated;
+    return out->fits;
+}
+
+bool sk_text_wrap(const char *const *paras, int np, const sk_wrap_opts *o,
+                  sk_text_measure_fn measure, void *user, sk_wrap *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!o || !measure || np < 0 || np > SK_WRAP_MAX_PARAS || (np > 0 && !paras) ||
+        o->font_min <= 0 || o->font_max < o->font_min || o->box_w <= 0 || o->box_h < 0)
+        return false;
+    static wrap_ctx ctx_store;  /* 1 KB scratch; the kiosk draws on one thread */
+    wrap_ctx *c = &ctx_store;
+    c->measure = measure;
+    c->user = user;
+    c->failed = false;
+    /* Largest size that fits, stepping down ~4 % a time (a 1 px step from
+     * 150 px would measure the text 100 times). */
+    int size = o->font_max;
+    for (;;) {
+        c->size = size;
+        if (wrap_at(c, paras, np, o, false, out)) return true;
+        if (c->failed) {
+            memset(out, 0, sizeof *out);
+            return false;
+        }
+        if (size == o->font_min) break;
+        int next = imin(size - 1, (int)floor(size * 0.96));
+        size = imax(next, o->font_min);
+    }
+    c->size = o->font_min;
+    wrap_at(c, paras, np, o, true, out);
+    if (c->failed) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    out->fits = false;
+    return true;
+}
+
+bool sk_text_wrap1(const char *text, const sk_wrap_opts *o, sk_text_measure_fn measure,
+                   void *user, sk_wrap *out)
+{
+    const char *p[1] = {text};
+    return sk_text_wrap(p, 1, o, measure, user, out);
+}

@@ -1,0 +1,179 @@
+#include "ring_geom.h"
+
+#include <math.h>
+
+#define TWO_PI 6.28318530717958647692
+
+static bool arc_empty(const sk_arc *a)
+{
+    return !(a->radius > 0) || !(a->thickness > 0) || a->start == a->end ||
+           !isfinite(a->start) || !isfinite(a->end) || !isfinite(a->radius);
+}
+
+static void arc_span(const sk_arc *a, double *s, double *sweep, bool *closed)
+{
+    double st = a->start, en = a->end;
+    if (en < st) {
+        double t = st;
+        st = en;
+        en = t;
+    }
+    *s = st;
+    *sweep = en - st;
+    *closed = *sweep >= TWO_PI - 1e-6;
+    if (*closed) *sweep = TWO_PI;
+}
+
+/* Core and feather half-widths: the feather straddles the edge. A band
+ * thinner than its feather keeps a zero-width core at reduced alpha. */
+static void arc_widths(const sk_arc *a, double *core, double *outer, double *core_alpha)
+{
+    double f = a->feather > 0 ? a->feather : 0;
+    double half = a->thickness / 2.0;
+    *core = half - f / 2;
+    *outer = half + f / 2;
+    *core_alpha = 1.0;
+    if (*core < 0) {
+        *core_alpha = f > 0 ? a->thickness / f : 1.0;
+        *core = 0;
+    }
+}
+
+/* Segment count for a circle of radius r so the chord error stays under
+ * 0.2 px, as a share of the sweep. */
+static int segs_for(double r, double sweep, int lo, int hi)
+{
+    if (r < 1) r = 1;
+    double e = 0.2;
+    double c = 1 - e / r;
+    double step = c > -1 ? 2 * acos(c) : TWO_PI;
+    if (step < 1e-4) step = 1e-4;
+    int n = (int)ceil(sweep / step);
+    if (n < lo) n = lo;
+    if (n > hi) n = hi;
+    return n;
+}
+
+int sk_arc_segments(const sk_arc *a)
+{
+    if (arc_empty(a)) return 0;
+    double s, sw;
+    bool closed;
+    arc_span(a, &s, &sw, &closed);
+    if (a->segments > 0) return a->segments > SK_ARC_MAX_SEGMENTS ? SK_ARC_MAX_SEGMENTS : a->segments;
+    double core, outer, ca;
+    arc_widths(a, &core, &outer, &ca);
+    return segs_for(a->radius + outer, sw, closed ? 12 : 2, SK_ARC_MAX_SEGMENTS);
+}
+
+int sk_arc_cap_segments(const sk_arc *a)
+{
+    if (arc_empty(a) || !a->round_caps) return 0;
+    double s, sw;
+    bool closed;
+    arc_span(a, &s, &sw, &closed);
+    if (closed) return 0;
+    double core, outer, ca;
+    arc_widths(a, &core, &outer, &ca);
+    /* Even, so one rim vertex sits exactly on the tangent: the cap's tip. */
+    int m = segs_for(outer, TWO_PI / 2, 4, SK_ARC_MAX_CAP_SEGMENTS);
+    return m + (m & 1);
+}
+
+void sk_arc_sizes(const sk_arc *a, int *nv, int *ni)
+{
+    int n = sk_arc_segments(a);
+    int m = sk_arc_cap_segments(a);
+    if (n == 0) {
+        *nv = *ni = 0;
+        return;
+    }
+    *nv = 4 * (n + 1) + 2 * (m ? 1 + 2 * (m + 1) : 0);
+    *ni = 18 * n + 2 * 9 * m;
+}
+
+static void put(sk_ring_vertex *v, double cx, double cy, double r, double ang, double alpha)
+{
+    v->x = (float)(cx + r * sin(ang));
+    v->y = (float)(cy - r * cos(ang));
+    v->a = (float)alpha;
+}
+
+bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int icap, int *nv,
+                  int *ni)
+{
+    int need_v, need_i;
+    sk_arc_sizes(a, &need_v, &need_i);
+    *nv = *ni = 0;
+    if (need_v == 0) return true;
+    if (!v || !idx || vcap < need_v || icap < need_i) return false;
+
+    double s, sw;
+    bool closed;
+    arc_span(a, &s, &sw, &closed);
+    double core, outer, ca;
+    arc_widths(a, &core, &outer, &ca);
+    int n = sk_arc_segments(a);
+    double r = a->radius;
+    double rows[4] = {r + outer, r + core, r - core, r - outer};
+    double alphas[4] = {0, ca, ca, 0};
+    if (rows[3] < 0) rows[3] = 0;
+    if (rows[2] < 0) rows[2] = 0;
+
+    int k = 0, q = 0;
+    for (int i = 0; i <= n; i++) {
+        /* A closed ring ends exactly where it starts, so there is no seam. */
+        double ang = (closed && i == n) ? s : s + sw * i / n;
+        for (int j = 0; j < 4; j++) put(&v[k++], a->cx, a->cy, rows[j], ang, alphas[j]);
+    }
+    for (int i = 0; i < n; i++) {
+        int b0 = 4 * i, b1 = 4 * (i + 1);
+        for (int j = 0; j < 3; j++) {
+            idx[q++] = b0 + j;
+            idx[q++] = b1 + j;
+            idx[q++] = b0 + j + 1;
+            idx[q++] = b0 + j + 1;
+            idx[q++] = b1 + j;
+            idx[q++] = b1 + j + 1;
+        }
+    }
+
+    int m = sk_arc_cap_segments(a);
+    for (int end = 0; end < 2 && m > 0; end++) {
+        double ang = end == 0 ? s : s + sw;
+        double ex = a->cx + r * sin(ang), ey = a->cy - r * cos(ang);
+        /* Outward direction along the arc's tangent: backwards at the start,
+         * forwards at the end. The half disc sweeps from the outer edge
+         * (radial direction) through the tangent to the inner edge. */
+        double radial = ang;                     /* direction of "outwards" */
+        int base = k;
+        v[k].x = (float)ex;
+        v[k].y = (float)ey;
+        v[k].a = (float)ca;
+        k++;
+        for (int i = 0; i <= m; i++) {
+            double t = (double)i / m;
+            /* Directions in the same clockwise-from-up convention: radial
+             * outwards is 'ang'; the start cap turns anticlockwise from it
+             * (towards -tangent), the end cap clockwise (towards +tangent). */
+            double dir = end == 0 ? radial - t * (TWO_PI / 2) : radial + t * (TWO_PI / 2);
+            put(&v[k++], ex, ey, core, dir, ca);
+            put(&v[k++], ex, ey, outer, dir, 0);
+        }
+        for (int i = 0; i < m; i++) {
+            int c0 = base + 1 + 2 * i, c1 = base + 1 + 2 * (i + 1);
+            idx[q++] = base;
+            idx[q++] = c0;
+            idx[q++] = c1;
+            idx[q++] = c0;
+            idx[q++] = c0 + 1;
+            idx[q++] = c1;
+            idx[q++] = c1;
+            idx[q++] = c0 + 1;
+            idx[q++] = c1 + 1;
+        }
+    }
+    *nv = k;
+    *ni = q;
+    return true;
+}

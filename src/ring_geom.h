@@ -1,0 +1,51 @@
+/* Geometry of an anti-aliased arc (the countdown rings), as triangles. No
+ * SDL: the renderer turns {x, y, alpha} into SDL_Vertex with the colour's
+ * alpha scaled by 'a'.
+ *
+ * Angles are in radians, clockwise from 12 o'clock (screen coordinates,
+ * y down): a point at angle t lies at (cx + r sin t, cy - r cos t).
+ *
+ * The band is four rows of vertices along the arc: outer feather edge
+ * (a = 0), outer core edge (a = 1), inner core edge (a = 1), inner feather
+ * edge (a = 0). The feather straddles the nominal edge, half inside and
+ * half outside, so a 1 px feather looks like coverage-based anti-aliasing.
+ * Round caps are half discs at each end (centre, core rim, feather rim).
+ * An arc of 2 pi or more is a closed ring without caps.
+ */
+#ifndef SK_RING_GEOM_H
+#define SK_RING_GEOM_H
+#include <stdbool.h>
+
+#define SK_ARC_MAX_SEGMENTS 720
+#define SK_ARC_MAX_CAP_SEGMENTS 48
+
+typedef struct sk_ring_vertex {
+    float x, y;
+    float a;             /* coverage 0..1 */
+} sk_ring_vertex;
+
+typedef struct sk_arc {
+    float cx, cy;
+    float radius;        /* of the band's centre line, px (> 0) */
+    float thickness;     /* band width, px (> 0) */
+    float start, end;    /* radians, clockwise from 12 o'clock; end >= start
+                            (swapped when not) */
+    float feather;       /* width of the soft edge, px; 0 = hard edge */
+    bool round_caps;
+    int segments;        /* along the arc; 0 = enough for a 0.2 px chord error */
+} sk_arc;
+
+/* Segments along the arc and on each cap that sk_arc_build will use. */
+int sk_arc_segments(const sk_arc *a);
+int sk_arc_cap_segments(const sk_arc *a);
+
+/* Exact numbers of vertices and indices sk_arc_build writes for a. Zero for
+ * an empty arc (no sweep, or radius/thickness <= 0). */
+void sk_arc_sizes(const sk_arc *a, int *vertex_count, int *index_count);
+
+/* Writes the arc into v (capacity vcap) and idx (capacity icap), triangles
+ * as index triples. Returns false, writing nothing, when the arrays are too
+ * small; *nv and *ni get the counts written (0 for an empty arc). */
+bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int icap,
+                  int *nv, int *ni);
+#endif

@@ -1,0 +1,180 @@
+/* Arc geometry: counts, bounds, feather alphas, caps where they belong. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "ring_geom.h"
+
+#define PI 3.14159265358979323846
+
+static sk_ring_vertex *vbuf;
+static int *ibuf;
+
+static int build(const sk_arc *a, int *nv, int *ni)
+{
+    int want_v, want_i;
+    sk_arc_sizes(a, &want_v, &want_i);
+    free(vbuf);
+    free(ibuf);
+    vbuf = malloc(sizeof *vbuf * (size_t)(want_v + 1));
+    ibuf = malloc(sizeof *ibuf * (size_t)(want_i + 1));
+    bool ok = sk_arc_build(a, vbuf, want_v, ibuf, want_i, nv, ni);
+    CHECK(ok, "build");
+    CHECK_INT(*nv, want_v);
+    CHECK_INT(*ni, want_i);
+    return ok;
+}
+
+static double dist(double x, double y, double cx, double cy) { return hypot(x - cx, y - cy); }
+
+static void test_counts(void)
+{
+    sk_arc a = {.cx = 100, .cy = 100, .radius = 50, .thickness = 10, .start = 0, .end = PI,
+                .feather = 1, .round_caps = false, .segments = 16};
+    int nv, ni;
+    build(&a, &nv, &ni);
+    CHECK_INT(nv, 4 * 17);
+    CHECK_INT(ni, 18 * 16);
+    a.round_caps = true;
+    int m = sk_arc_cap_segments(&a);
+    CHECK(m >= 4, "cap segments %d", m);
+    build(&a, &nv, &ni);
+    CHECK_INT(nv, 4 * 17 + 2 * (1 + 2 * (m + 1)));
+    CHECK_INT(ni, 18 * 16 + 18 * m);
+    for (int i = 0; i < ni; i++) CHECK(ibuf[i] >= 0 && ibuf[i] < nv, "index %d out of range", i);
+
+    /* Empty arcs write nothing. */
+    sk_arc e = a;
+    e.end = e.start;
+    sk_arc_sizes(&e, &nv, &ni);
+    CHECK(nv == 0 && ni == 0, "empty sweep");
+    e = a;
+    e.radius = 0;
+    sk_arc_sizes(&e, &nv, &ni);
+    CHECK(nv == 0 && ni == 0, "zero radius");
+
+    /* Too small arrays: refused, nothing written. */
+    sk_ring_vertex v[4];
+    int idx[4];
+    CHECK(!sk_arc_build(&a, v, 4, idx, 4, &nv, &ni), "small arrays refused");
+    CHECK_INT(nv, 0);
+}
+
+static void test_auto_segments(void)
+{
+    /* Chord error under 0.2 px: more segments on a big ring, capped. */
+    sk_arc small = {.radius = 20, .thickness = 4, .start = 0, .end = 2 * PI, .feather = 1};
+    sk_arc big = small;
+    big.radius = 900;
+    int ns = sk_arc_segments(&small), nb = sk_arc_segments(&big);
+    CHECK(ns >= 12 && nb > ns && nb <= SK_ARC_MAX_SEGMENTS, "segments %d %d", ns, nb);
+    double r = big.radius + big.thickness / 2 + 0.5;
+    double err = r * (1 - cos(PI / nb));
+    CHECK(err <= 0.2 + 1e-6, "chord error %g", err);
+}
+
+static void test_bounds_and_alpha(void)
+{
+    float r = 120, t = 18, f = 1.5f;
+    sk_arc a = {.cx = 300, .cy = 200, .radius = r, .thickness = t, .start = 0.3f,
+                .end = 4.0f, .feather = f, .round_caps = true};
+    int nv, ni;
+    build(&a, &nv, &ni);
+    int core = 0, edge = 0;
+    for (int i = 0; i < nv; i++) {
+        double d = dist(vbuf[i].x, vbuf[i].y, a.cx, a.cy);
+        CHECK(d >= r - t / 2 - f - 1e-3 && d <= r + t / 2 + f + 1e-3, "vertex %d at %g", i, d);
+        CHECK(vbuf[i].a == 0.0f || vbuf[i].a == 1.0f, "alpha %g", vbuf[i].a);
+        if (vbuf[i].a == 1.0f) core++;
+        else edge++;
+    }
+    /* The band rows: outer/inner feather edges carry 0, the core rows 1,
+     * at the right radii. */
+    for (int i = 0; i <= sk_arc_segments(&a); i++) {
+        const sk_ring_vertex *row = &vbuf[4 * i];
+        CHECK(row[0].a == 0 && row[1].a == 1 && row[2].a == 1 && row[3].a == 0, "row %d alphas", i);
+        CHECK(fabs(dist(row[0].x, row[0].y, a.cx, a.cy) - (r + t / 2 + f / 2)) < 1e-3, "outer edge");
+        CHECK(fabs(dist(row[1].x, row[1].y, a.cx, a.cy) - (r + t / 2 - f / 2)) < 1e-3, "outer core");
+        CHECK(fabs(dist(row[2].x, row[2].y, a.cx, a.cy) - (r - t / 2 + f / 2)) < 1e-3, "inner core");
+        CHECK(fabs(dist(row[3].x, row[3].y, a.cx, a.cy) - (r - t / 2 - f / 2)) < 1e-3, "inner edge");
+    }
+    CHECK(core > 0 && edge > 0, "both kinds");
+    /* First row at the start angle, clockwise from 12 o'clock. */
+    double ang = atan2(vbuf[1].x - a.cx, -(vbuf[1].y - a.cy));
+    CHECK(fabs(ang - 0.3) < 1e-4, "start angle %g", ang);
+    int n = sk_arc_segments(&a);
+    const sk_ring_vertex *last = &vbuf[4 * n + 1];
+    ang = atan2(last->x - a.cx, -(last->y - a.cy));
+    if (ang < 0) ang += 2 * PI;
+    CHECK(fabs(ang - 4.0) < 1e-4, "end angle %g", ang);
+}
+
+static void test_caps(void)
+{
+    float r = 100, t = 20, f = 1;
+    sk_arc a = {.cx = 0, .cy = 0, .radius = r, .thickness = t, .start = 0, .end = PI / 2,
+                .feather = f, .round_caps = true};
+    int nv, ni;
+    build(&a, &nv, &ni);
+    int n = sk_arc_segments(&a), m = sk_arc_cap_segments(&a);
+    int base0 = 4 * (n + 1), base1 = base0 + 1 + 2 * (m + 1);
+    /* Start cap centred at 12 o'clock (0, -100); its tip reaches backwards
+     * (to -x) by t/2 + f/2; end cap centred at 3 o'clock (100, 0), tip down
+     * (+y). */
+    CHECK(fabs(vbuf[base0].x - 0) < 1e-3 && fabs(vbuf[base0].y + r) < 1e-3, "start cap centre");
+    CHECK(fabs(vbuf[base1].x - r) < 1e-3 && fabs(vbuf[base1].y) < 1e-3, "end cap centre");
+    CHECK(vbuf[base0].a == 1 && vbuf[base1].a == 1, "cap centres opaque");
+    float minx = 1e9f, maxy = -1e9f;
+    for (int i = base0; i < base1; i++) minx = vbuf[i].x < minx ? vbuf[i].x : minx;
+    for (int i = base1; i < nv; i++) maxy = vbuf[i].y > maxy ? vbuf[i].y : maxy;
+    CHECK(fabs(minx - -(t / 2 + f / 2)) < 1e-3, "start cap tip at x=%g", minx);
+    CHECK(fabs(maxy - (t / 2 + f / 2)) < 1e-3, "end cap tip at y=%g", maxy);
+    /* Cap rim alphas alternate core (1) and feather (0); the tip vertex of
+     * each cap lies on the tangent, beyond the arc. */
+    for (int i = 0; i <= m; i++) {
+        CHECK(vbuf[base1 + 1 + 2 * i].a == 1 && vbuf[base1 + 2 + 2 * i].a == 0, "cap rim alpha");
+    }
+    /* The cap's first rim points meet the band's outer rows exactly. */
+    const sk_ring_vertex *endrow = &vbuf[4 * n];
+    CHECK(fabs(vbuf[base1 + 1].x - endrow[1].x) < 1e-3 && fabs(vbuf[base1 + 1].y - endrow[1].y) < 1e-3,
+          "end cap joins the band's core");
+    CHECK(fabs(vbuf[base1 + 2].x - endrow[0].x) < 1e-3 && fabs(vbuf[base1 + 2].y - endrow[0].y) < 1e-3,
+          "end cap joins the band's feather");
+}
+
+static void test_full_ring_and_thin(void)
+{
+    sk_arc a = {.cx = 0, .cy = 0, .radius = 50, .thickness = 6, .start = 0, .end = 7.0f,
+                .feather = 1, .round_caps = true};
+    int nv, ni;
+    build(&a, &nv, &ni);
+    CHECK_INT(sk_arc_cap_segments(&a), 0);     /* closed: no caps */
+    int n = sk_arc_segments(&a);
+    CHECK(fabs(vbuf[0].x - vbuf[4 * n].x) < 1e-4 && fabs(vbuf[0].y - vbuf[4 * n].y) < 1e-4,
+          "closed ring has no seam");
+    /* Thinner than the feather: the core keeps a reduced alpha. */
+    sk_arc thin = {.radius = 50, .thickness = 0.5f, .start = 0, .end = 1, .feather = 2};
+    build(&thin, &nv, &ni);
+    CHECK(vbuf[1].a > 0 && vbuf[1].a < 1, "thin core alpha %g", vbuf[1].a);
+    /* Start and end swapped: the same arc. */
+    sk_arc s1 = {.radius = 50, .thickness = 6, .start = 1, .end = 2, .feather = 1, .segments = 8};
+    sk_arc s2 = s1;
+    s2.start = 2;
+    s2.end = 1;
+    int a1, b1, a2, b2;
+    sk_arc_sizes(&s1, &a1, &b1);
+    sk_arc_sizes(&s2, &a2, &b2);
+    CHECK(a1 == a2 && b1 == b2, "swapped sizes");
+}
+
+int main(void)
+{
+    test_counts();
+    test_auto_segments();
+    test_bounds_and_alpha();
+    test_caps();
+    test_full_ring_and_thin();
+    free(vbuf);
+    free(ibuf);
+    return CHECK_DONE();
+}
