@@ -406,6 +406,34 @@ static void test_fallback(void)
     sk_routine_free(r);
 }
 
+/* The README's complete example is a valid routine. */
+static void test_readme_example(void)
+{
+    char path[1024];
+    char *readme = slurp(check_path(path, sizeof path, "README.md"), NULL);
+    CHECK(readme != NULL, "README.md");
+    if (!readme)
+        return;
+    const char *sec = strstr(readme, "### A complete example");
+    const char *start = sec ? strstr(sec, "```ini\n") : NULL;
+    const char *end = start ? strstr(start + 7, "```") : NULL;
+    CHECK(start && end, "the README has the example");
+    if (start && end) {
+        start += 7;
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_routine *r = sk_routine_load_text(start, (size_t)(end - start), "README.md example", NULL, &d);
+        CHECK(r && d.errors == 0 && d.warnings == 0, "the README example is valid");
+        if (d.count)
+            sk_diag_print(&d, stderr);
+        CHECK(r && r->exercise_count == 1 && r->card_count == 2 && strcmp(r->language, "de") == 0 &&
+              strcmp(r->phrases.still_there, "Are you still there?") == 0, "example content");
+        sk_routine_free(r);
+        sk_diag_free(&d);
+    }
+    free(readme);
+}
+
 int main(void)
 {
     test_builtin();
@@ -413,5 +441,6 @@ int main(void)
     test_not_routines();
     test_format_details();
     test_fallback();
+    test_readme_example();
     return CHECK_DONE();
 }
