@@ -3,9 +3,12 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
+#include "frame_stats.h"
+#include "notify.h"
 #include "replay.h"
 #include "render/scene.h"
 #include "text_util.h"
@@ -40,6 +43,7 @@ typedef struct app {
     sk_timeline_opts tl_opts;
     sk_replay replay;
     int replay_cursor;
+    sk_frame_stats *stats;   /* SK_BENCH=1 only */
 } app;
 
 static sk_intent key_intent(const app *a, const SDL_KeyboardEvent *k)
@@ -78,6 +82,13 @@ static bool open_display(app *a)
     int display = a->cfg->display < displays ? a->cfg->display : 0;
     bool windowed = a->cfg->windowed_w > 0;
     int w = windowed ? a->cfg->windowed_w : 1280, h = windowed ? a->cfg->windowed_h : 720;
+    SDL_DisplayMode mode;
+    /* Fullscreen at the desktop's own size: without a window manager (X
+     * with no desktop) the window would otherwise keep its created size. */
+    if (!windowed && SDL_GetDesktopDisplayMode(display, &mode) == 0) {
+        w = mode.w;
+        h = mode.h;
+    }
     Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
     a->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
                               SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
@@ -118,14 +129,38 @@ static bool make_scene(app *a)
     return true;
 }
 
+/* SIGHUP: re-read the config and the routine; validate first and keep what
+ * runs now when the new content is broken. Only the routine path, mode and
+ * walk-away time take effect without a restart; display, rotation and fps
+ * need one (logged). */
 static void reload(app *a, const char *config_path)
 {
-    (void)config_path;  /* the config itself is re-read by main on restart */
-    fprintf(stderr, "stretch-kiosk: SIGHUP: reloading the routine\n");
-    if (sk_content_reload(&a->content, a->cfg->routine, a->assets, &a->tl_opts, stderr)) {
-        make_scene(a);
-        fprintf(stderr, "stretch-kiosk: routine reloaded\n");
+    sk_notify_reloading();
+    fprintf(stderr, "stretch-kiosk: SIGHUP: reloading%s%s\n", config_path ? " " : "",
+            config_path ? config_path : " the routine");
+    const char *routine = a->cfg->routine;
+    sk_config fresh;
+    bool have_fresh = false;
+    if (config_path) {
+        sk_diag d;
+        sk_diag_init(&d);
+        have_fresh = sk_config_load(config_path, &fresh, &d);
+        sk_diag_print(&d, stderr);
+        sk_diag_free(&d);
+        if (!have_fresh) {
+            fprintf(stderr, "stretch-kiosk: %s has errors: keeping the settings in use\n", config_path);
+            sk_config_free(&fresh);
+        } else {
+            routine = fresh.routine;
+        }
     }
+    if (sk_content_reload(&a->content, routine, a->assets, &a->tl_opts, stderr)) {
+        make_scene(a);
+        fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)\n", a->content.routine->title,
+                a->content.routine->path);
+    }
+    if (have_fresh) sk_config_free(&fresh);
+    sk_notify_ready("reloaded");
 }
 
 int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
@@ -156,8 +191,12 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
 
     const Uint64 frame_ms = (Uint64)(1000 / (cfg->fps > 0 ? cfg->fps : 30));
     Uint64 start = SDL_GetTicks64(), last = start;
+    bool first_frame = true;
+    const char *bench = getenv("SK_BENCH");
+    if (bench && !strcmp(bench, "1")) a.stats = calloc(1, sizeof *a.stats);
     rc = 0;
     while (!g_quit) {
+        if (a.stats) sk_frame_stats_begin(a.stats);
         if (g_reload) {
             g_reload = 0;
             reload(&a, config_path);
@@ -192,13 +231,36 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
         sk_timeline_view(a.content.timeline, &v);
         sk_scene_draw(a.scene, &v, w, h);
         SDL_RenderPresent(a.r);
+        /* Pinged only after a present returned: a wedged page flip stops the
+         * pings and systemd restarts the kiosk. */
+        sk_notify_watchdog_tick(SDL_GetTicks64());
+        if (first_frame) {
+            first_frame = false;
+            fprintf(stderr, "stretch-kiosk: first frame on screen %.0f ms after start\n",
+                    sk_ms_since_process_start());
+            sk_notify_ready("showing the loop");
+        }
+        if (a.stats) {
+            sk_frame_stats_end(a.stats);
+            a.stats->drawn++;
+        }
 
         if (cli->exit_after_s > 0 && now - start >= (Uint64)cli->exit_after_s * 1000) break;
         Uint64 spent = SDL_GetTicks64() - now;
         if (spent < frame_ms) SDL_Delay((Uint32)(frame_ms - spent));
     }
     fprintf(stderr, "stretch-kiosk: quitting\n");
+    sk_notify_stopping();
+    if (a.stats) {
+        sk_text_stats ts;
+        sk_scene_text_stats(a.scene, &ts);
+        sk_frame_stats_print(a.stats, stderr);
+        fprintf(stderr, "bench: text: %llu TTF renders, %llu textures created in all; %d held, %.1f MB\n",
+                (unsigned long long)ts.ttf_renders, (unsigned long long)ts.textures_created,
+                ts.entries, ts.texture_bytes / 1048576.0);
+    }
 out:
+    free(a.stats);
     sk_scene_destroy(a.scene);
     sk_content_free(&a.content);
     sk_replay_free(&a.replay);
