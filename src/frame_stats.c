@@ -87,6 +87,9 @@ void sk_frame_stats_print(const sk_frame_stats *s, FILE *out)
     getrusage(RUSAGE_SELF, &ru);
     fprintf(out, "bench: frames %d, drawn %d, cpu per frame median %.3f ms, p99 %.3f ms\n",
             s->count, s->drawn, med, p99);
+    double wall = sk_ms_since_process_start();
+    fprintf(out, "bench: cpu %.2f s over %.2f s = %.1f %% of one core\n",
+            sk_process_cpu_ms() / 1000.0, wall / 1000.0, 100.0 * sk_process_cpu_ms() / wall);
     fprintf(out, "bench: peak RSS %.1f MB, PSS %.1f MB, Pss_Anon %.1f MB\n",
             ru.ru_maxrss / 1024.0, smaps_kb("Pss") / 1024.0, smaps_kb("Pss_Anon") / 1024.0);
 }
