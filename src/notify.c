@@ -1,4 +1,6 @@
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE 1   /* adjtimex */
+#endif
 #include "notify.h"
 
 #include <errno.h>
