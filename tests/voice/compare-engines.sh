@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Compares the speech synthesisers Debian ships on sentences of the routine:
+# each engine speaks every sentence, pocketsphinx (an independent recogniser)
+# writes down what it heard, and we count word errors (WER) and the pace.
+# Not run by ctest: it is how the voice of kiosk/make-voice was chosen.
+#
+#   tests/voice/compare-engines.sh [SENTENCES.txt]   (one sentence a line)
+# Needs: espeak-ng flite festival festvox-us-slt-hts sox pocketsphinx
+#        pocketsphinx-en-us
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+sentences=${1:-$here/engine-sentences.txt}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for tool in espeak-ng flite text2wave sox pocketsphinx_continuous; do
+    command -v "$tool" >/dev/null || { echo "compare-engines: $tool is missing" >&2; exit 2; }
+done
+
+norm() { tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
+
+# Word-level Levenshtein distance between two lines: prints "errors words".
+wer_counts() {
+    awk -v ref="$1" -v hyp="$2" 'BEGIN {
+        n = split(ref, r, " "); m = split(hyp, h, " ");
+        for (j = 0; j <= m; j++) d[0, j] = j;
+        for (i = 1; i <= n; i++) {
+            d[i, 0] = i;
+            for (j = 1; j <= m; j++) {
+                c = d[i-1, j-1] + (r[i] != h[j]);
+                if (d[i-1, j] + 1 < c) c = d[i-1, j] + 1;
+                if (d[i, j-1] + 1 < c) c = d[i, j-1] + 1;
+                d[i, j] = c;
+            }
+        }
+        print d[n, m], n }'
+}
+
+synth() { # engine text out.wav
+    case $1 in
+    espeak-ng) espeak-ng -v en-us -w "$3" "$2" ;;
+    flite-slt) flite -voice slt -t "$2" -o "$3" ;;
+    festival-hts)
+        printf '%s\n' "$2" > "$work/in.txt"
+        text2wave -eval '(voice_cmu_us_slt_arctic_hts)' "$work/in.txt" -o "$3" ;;
+    # the same two at the calmer pace kiosk/make-voice uses
+    flite-calm) flite -voice slt --setf duration_stretch=1.15 -t "$2" -o "$3" ;;
+    festival-calm)
+        printf '%s\n' "$2" > "$work/in.txt"
+        text2wave -eval '(voice_cmu_us_slt_arctic_hts)' \
+            -eval "(set! cmu_us_slt_arctic_hts::hts_engine_params (append cmu_us_slt_arctic_hts::hts_engine_params (list '(\"-r\" 0.87))))" \
+            -eval '(voice_cmu_us_slt_arctic_hts)' "$work/in.txt" -o "$3" ;;
+    esac
+}
+
+printf '%-13s %6s %7s %8s %9s\n' engine WER words seconds words/min
+for engine in ${ENGINES:-espeak-ng flite-slt festival-hts flite-calm festival-calm}; do
+    errors=0 words=0 secs=0 i=0
+    while IFS= read -r s; do
+        [ -n "$s" ] || continue
+        i=$((i + 1))
+        synth "$engine" "$s" "$work/$i.wav"
+        # trim the engine's own leading/trailing silence before timing it
+        sox "$work/$i.wav" -r 16000 -c 1 -b 16 "$work/$i-16k.wav" \
+            silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
+        heard=$(pocketsphinx_continuous -infile "$work/$i-16k.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | norm)
+        ref=$(printf '%s' "$s" | norm)
+        read -r e n < <(wer_counts "$ref" "$heard")
+        errors=$((errors + e)) words=$((words + n))
+        secs=$(awk -v a="$secs" -v b="$(soxi -D "$work/$i-16k.wav")" 'BEGIN { print a + b }')
+        [ -n "${VERBOSE:-}" ] && printf '  %s: heard "%s"\n' "$engine" "$heard" >&2
+    done < "$sentences"
+    awk -v en="$engine" -v e="$errors" -v n="$words" -v s="$secs" \
+        'BEGIN { printf "%-13s %5.0f%% %7d %8.1f %9.0f\n", en, 100 * e / n, n, s, 60 * n / s }'
+done
