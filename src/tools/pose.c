@@ -1,0 +1,876 @@
+/* Pose files and the skeleton solver of the sprite baker. See pose.h. */
+#include "pose.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEG (3.14159265358979323846 / 180.0)
+
+/* Rest heights above the mat, in H: the pelvis and the chest lie on the mat,
+ * so their centres sit one radius up; the hip and shoulder joints sit near
+ * the middle of the body's depth. */
+#define PELVIS_R 0.058
+#define CHEST_R 0.064
+#define HIP_REST_Y PELVIS_R
+#define SHOULDER_REST_Y 0.052
+#define HEAD_R 0.060
+
+/* ---------------------------------------------------------------- maths */
+
+typedef struct { double m[3][3]; } mat3;
+
+static sk_vec3 v3(double x, double y, double z) { sk_vec3 v = {x, y, z}; return v; }
+static sk_vec3 vadd(sk_vec3 a, sk_vec3 b) { return v3(a.x + b.x, a.y + b.y, a.z + b.z); }
+static sk_vec3 vsub(sk_vec3 a, sk_vec3 b) { return v3(a.x - b.x, a.y - b.y, a.z - b.z); }
+static sk_vec3 vmul(sk_vec3 a, double k) { return v3(a.x * k, a.y * k, a.z * k); }
+static double vdot(sk_vec3 a, sk_vec3 b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+static double vlen(sk_vec3 a) { return sqrt(vdot(a, a)); }
+static sk_vec3 vnorm(sk_vec3 a)
+{
+    double l = vlen(a);
+    return l > 1e-12 ? vmul(a, 1.0 / l) : v3(1, 0, 0);
+}
+static sk_vec3 vlerp(sk_vec3 a, sk_vec3 b, double t) { return vadd(a, vmul(vsub(b, a), t)); }
+static sk_vec3 vflipz(sk_vec3 a) { return v3(a.x, a.y, -a.z); }
+static double lerp(double a, double b, double t) { return a + (b - a) * t; }
+static double clampd(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+static mat3 m_rx(double a)
+{
+    mat3 r = {{{1, 0, 0}, {0, cos(a), -sin(a)}, {0, sin(a), cos(a)}}};
+    return r;
+}
+static mat3 m_ry(double a)
+{
+    mat3 r = {{{cos(a), 0, sin(a)}, {0, 1, 0}, {-sin(a), 0, cos(a)}}};
+    return r;
+}
+static mat3 m_rz(double a)
+{
+    mat3 r = {{{cos(a), -sin(a), 0}, {sin(a), cos(a), 0}, {0, 0, 1}}};
+    return r;
+}
+static mat3 m_mul(mat3 a, mat3 b)
+{
+    mat3 r;
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < 3; j++)
+            r.m[i][j] = a.m[i][0] * b.m[0][j] + a.m[i][1] * b.m[1][j] + a.m[i][2] * b.m[2][j];
+    return r;
+}
+static sk_vec3 m_vec(mat3 a, sk_vec3 v)
+{
+    return v3(a.m[0][0] * v.x + a.m[0][1] * v.y + a.m[0][2] * v.z,
+              a.m[1][0] * v.x + a.m[1][1] * v.y + a.m[1][2] * v.z,
+              a.m[2][0] * v.x + a.m[2][1] * v.y + a.m[2][2] * v.z);
+}
+static sk_vec3 m_tvec(mat3 a, sk_vec3 v) /* transpose(a) * v: the inverse rotation */
+{
+    return v3(a.m[0][0] * v.x + a.m[1][0] * v.y + a.m[2][0] * v.z,
+              a.m[0][1] * v.x + a.m[1][1] * v.y + a.m[2][1] * v.z,
+              a.m[0][2] * v.x + a.m[1][2] * v.y + a.m[2][2] * v.z);
+}
+
+double sk_ease_apply(sk_ease e, double t)
+{
+    t = clampd(t, 0.0, 1.0);
+    switch (e) {
+    case SK_EASE_IN: return t * t;
+    case SK_EASE_OUT: return 1.0 - (1.0 - t) * (1.0 - t);
+    case SK_EASE_INOUT: return 0.5 - 0.5 * cos(t * 3.14159265358979323846);
+    case SK_EASE_LINEAR: break;
+    }
+    return t;
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+static bool fail(char *err, size_t n, const char *name, int line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+static bool fail(char *err, size_t n, const char *name, int line, const char *fmt, ...)
+{
+    if (!err || n == 0)
+        return false;
+    int k = line > 0 ? snprintf(err, n, "%s:%d: ", name, line) : snprintf(err, n, "%s: ", name);
+    if (k < 0 || (size_t)k >= n)
+        return false;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err + k, n - (size_t)k, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+#define MAX_TOK 12
+typedef struct { char *t[MAX_TOK]; int n; } toks;
+
+static int split(char *line, toks *tk)
+{
+    tk->n = 0;
+    char *p = line;
+    while (*p) {
+        while (*p && isspace((unsigned char)*p))
+            p++;
+        if (!*p || *p == '#')
+            break;
+        if (tk->n == MAX_TOK)
+            return -1;
+        tk->t[tk->n++] = p;
+        while (*p && !isspace((unsigned char)*p))
+            p++;
+        if (*p)
+            *p++ = '\0';
+    }
+    return tk->n;
+}
+
+static bool num(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool nums(const toks *tk, int from, int count, double *out)
+{
+    if (tk->n != from + count)
+        return false;
+    for (int i = 0; i < count; i++)
+        if (!num(tk->t[from + i], &out[i]))
+            return false;
+    return true;
+}
+
+static bool whole(const char *s, int lo, int hi, int *out)
+{
+    double v;
+    if (!num(s, &v) || v != floor(v) || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static const char *const group_names[SK_GROUP_COUNT] = {
+    "far_arm", "far_leg", "body", "ball", "near_arm", "near_leg"};
+
+static void default_key(sk_pose_key *k)
+{
+    memset(k, 0, sizeof *k);
+    k->ease = SK_EASE_INOUT;
+    for (int s = 0; s < 2; s++) {
+        k->leg[s].mode = SK_LIMB_PLANT;
+        k->leg[s].v[0] = 0.36;
+        k->arm[s].mode = SK_LIMB_ANGLES;
+        k->arm[s].v[0] = 6;
+        k->arm[s].v[1] = 10;
+        k->arm[s].v[3] = 10;
+    }
+}
+
+/* A limb line: "near_leg angles F A R K P", "near_leg plant X [Z]",
+ * "near_arm angles F A R E [W]", "near_arm reach X Y Z",
+ * "near_arm grab near_thigh|far_thigh T OFFSET", "near_arm ball". */
+static bool parse_limb(const toks *tk, bool arm, sk_limb_key *l, const char **why)
+{
+    sk_limb_key n;
+    memset(&n, 0, sizeof n);
+    const char *mode = tk->n > 1 ? tk->t[1] : "";
+    if (strcmp(mode, "angles") == 0) {
+        n.mode = SK_LIMB_ANGLES;
+        if (!nums(tk, 2, 5, n.v) && !nums(tk, 2, 4, n.v)) {
+            *why = "angles needs 4 or 5 numbers: flex abduction rotation bend [end]";
+            return false;
+        }
+    } else if (!arm && strcmp(mode, "plant") == 0) {
+        n.mode = SK_LIMB_PLANT;
+        if (!nums(tk, 2, 1, n.v) && !nums(tk, 2, 2, n.v)) {
+            *why = "plant needs the heel's x and optionally its sideways offset";
+            return false;
+        }
+    } else if (!arm && strcmp(mode, "cross") == 0) {
+        n.mode = SK_LIMB_CROSS;
+        if (!nums(tk, 2, 3, n.v) || n.v[0] < 0 || n.v[0] > 1) {
+            *why = "cross needs: fraction along the other thigh (0..1), knee direction, plantarflexion";
+            return false;
+        }
+    } else if (arm && strcmp(mode, "reach") == 0) {
+        n.mode = SK_LIMB_REACH;
+        if (!nums(tk, 2, 3, n.v)) {
+            *why = "reach needs x y z";
+            return false;
+        }
+    } else if (arm && strcmp(mode, "grab") == 0) {
+        n.mode = SK_LIMB_GRAB;
+        if (tk->n != 5 || (strcmp(tk->t[2], "near_thigh") != 0 && strcmp(tk->t[2], "far_thigh") != 0)
+            || !num(tk->t[3], &n.v[0]) || !num(tk->t[4], &n.v[1])) {
+            *why = "grab needs near_thigh|far_thigh, a fraction along it and an offset";
+            return false;
+        }
+        n.part = strcmp(tk->t[2], "near_thigh") == 0 ? SK_NEAR : SK_FAR;
+    } else if (arm && strcmp(mode, "ball") == 0 && tk->n == 2) {
+        n.mode = SK_LIMB_BALL;
+    } else {
+        *why = arm ? "an arm is 'angles', 'reach', 'grab' or 'ball'"
+                   : "a leg is 'angles', 'plant' or 'cross'";
+        return false;
+    }
+    *l = n;
+    return true;
+}
+
+bool sk_pose_parse(const char *text, const char *name, sk_pose_file *pf, char *err, size_t err_size)
+{
+    memset(pf, 0, sizeof *pf);
+    pf->frame_w = 320;
+    pf->frame_h = 176;
+    pf->columns = 6;
+    pf->fps = 10;
+    pf->scale = 300;
+    pf->anchor_x = 160;
+    pf->anchor_y = 150;
+    snprintf(pf->other_leg, sizeof pf->other_leg, "mirror");
+    static const int default_order[] = {SK_GROUP_FAR_ARM, SK_GROUP_FAR_LEG, SK_GROUP_BALL,
+                                        SK_GROUP_BODY, SK_GROUP_NEAR_ARM, SK_GROUP_NEAR_LEG};
+    pf->order_count = 6;
+    memcpy(pf->order, default_order, sizeof default_order);
+
+    sk_pose_key cur;
+    default_key(&cur);
+    sk_pose_key *key = NULL;   /* the key being filled, NULL before the first */
+    sk_pose_clip *clip = NULL;
+    int lineno = 0;
+    const char *p = text;
+    while (*p) {
+        char line[256];
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        lineno++;
+        if (len >= sizeof line)
+            return fail(err, err_size, name, lineno, "line longer than %zu characters", sizeof line - 1);
+        memcpy(line, p, len);
+        line[len] = '\0';
+        p = eol ? eol + 1 : p + len;
+        toks tk;
+        if (split(line, &tk) < 0)
+            return fail(err, err_size, name, lineno, "too many words on one line");
+        if (tk.n == 0)
+            continue;
+        const char *w = tk.t[0];
+        double v[5];
+        const char *why = NULL;
+        if (strcmp(w, "sheet") == 0 && tk.n == 2) {
+            snprintf(pf->id, sizeof pf->id, "%s", tk.t[1]);
+        } else if (strcmp(w, "title") == 0 && tk.n >= 2) {
+            /* the words after "title", single-spaced */
+            pf->title[0] = '\0';
+            for (int i = 1; i < tk.n; i++) {
+                size_t have = strlen(pf->title);
+                snprintf(pf->title + have, sizeof pf->title - have, "%s%s", i > 1 ? " " : "", tk.t[i]);
+            }
+        } else if (strcmp(w, "frame") == 0) {
+            if (tk.n != 3 || !whole(tk.t[1], 16, 2048, &pf->frame_w) || !whole(tk.t[2], 16, 2048, &pf->frame_h))
+                return fail(err, err_size, name, lineno, "frame needs width and height, 16..2048 px");
+        } else if (strcmp(w, "columns") == 0) {
+            if (tk.n != 2 || !whole(tk.t[1], 1, 64, &pf->columns))
+                return fail(err, err_size, name, lineno, "columns must be 1..64");
+        } else if (strcmp(w, "fps") == 0) {
+            if (tk.n != 2 || !whole(tk.t[1], 1, 60, &pf->fps))
+                return fail(err, err_size, name, lineno, "fps must be 1..60");
+        } else if (strcmp(w, "scale") == 0) {
+            if (!nums(&tk, 1, 1, v) || v[0] < 10 || v[0] > 4000)
+                return fail(err, err_size, name, lineno, "scale must be 10..4000 px per body height");
+            pf->scale = v[0];
+        } else if (strcmp(w, "camera") == 0) {
+            if (!nums(&tk, 1, 2, v) || fabs(v[0]) > 80 || fabs(v[1]) > 80)
+                return fail(err, err_size, name, lineno, "camera needs yaw and pitch, -80..80 degrees");
+            pf->yaw = v[0] * DEG;
+            pf->pitch = v[1] * DEG;
+        } else if (strcmp(w, "origin") == 0) {
+            if (!nums(&tk, 1, 1, v))
+                return fail(err, err_size, name, lineno, "origin needs one number");
+            pf->origin_x = v[0];
+        } else if (strcmp(w, "anchor") == 0) {
+            if (tk.n != 3 || !whole(tk.t[1], 0, pf->frame_w, &pf->anchor_x) || !whole(tk.t[2], 0, pf->frame_h, &pf->anchor_y))
+                return fail(err, err_size, name, lineno, "anchor must lie inside the frame");
+        } else if (strcmp(w, "other_leg") == 0 && tk.n == 2) {
+            snprintf(pf->other_leg, sizeof pf->other_leg, "%s", tk.t[1]);
+        } else if (strcmp(w, "order") == 0) {
+            if (tk.n - 1 > SK_POSE_MAX_ORDER)
+                return fail(err, err_size, name, lineno, "too many groups in order");
+            pf->order_count = 0;
+            for (int i = 1; i < tk.n; i++) {
+                int g = -1;
+                for (int j = 0; j < SK_GROUP_COUNT; j++)
+                    if (strcmp(tk.t[i], group_names[j]) == 0)
+                        g = j;
+                if (g < 0)
+                    return fail(err, err_size, name, lineno, "unknown group \"%s\" in order", tk.t[i]);
+                pf->order[pf->order_count++] = g;
+            }
+        } else if (strcmp(w, "clip") == 0) {
+            /* clip NAME FRAMES no|yes|pingpong [FPS] */
+            if (pf->clip_count == SK_POSE_MAX_CLIPS)
+                return fail(err, err_size, name, lineno, "too many clips (at most %d)", SK_POSE_MAX_CLIPS);
+            if (clip && clip->key_count < 2)
+                return fail(err, err_size, name, clip ? lineno : 0, "clip \"%s\" needs at least two keys", clip->name);
+            clip = &pf->clips[pf->clip_count];
+            memset(clip, 0, sizeof *clip);
+            if (tk.n < 4 || tk.n > 5 || !whole(tk.t[2], 1, 256, &clip->frames))
+                return fail(err, err_size, name, lineno, "clip needs: name frames loop [fps]");
+            snprintf(clip->name, sizeof clip->name, "%s", tk.t[1]);
+            if (strcmp(tk.t[3], "no") == 0) clip->loop = SK_PLOOP_NO;
+            else if (strcmp(tk.t[3], "yes") == 0) clip->loop = SK_PLOOP_YES;
+            else if (strcmp(tk.t[3], "pingpong") == 0) clip->loop = SK_PLOOP_PINGPONG;
+            else return fail(err, err_size, name, lineno, "loop must be no, yes or pingpong, got \"%s\"", tk.t[3]);
+            if (tk.n == 5 && !whole(tk.t[4], 1, 60, &clip->fps))
+                return fail(err, err_size, name, lineno, "clip fps must be 1..60");
+            clip->first_key = pf->key_count;
+            pf->clip_count++;
+            if (key)
+                cur = *key;   /* the next clip starts from where this one ended */
+            key = NULL;
+        } else if (strcmp(w, "key") == 0) {
+            /* key NAME DURATION EASE */
+            if (!clip)
+                return fail(err, err_size, name, lineno, "a key must follow a clip line");
+            if (pf->key_count == SK_POSE_MAX_KEYS)
+                return fail(err, err_size, name, lineno, "too many keys (at most %d)", SK_POSE_MAX_KEYS);
+            if (tk.n != 4 || !num(tk.t[2], &v[0]) || v[0] < 0 || v[0] > 60)
+                return fail(err, err_size, name, lineno, "key needs: name duration(0..60 s) ease");
+            if (key)
+                cur = *key;
+            key = &pf->keys[pf->key_count++];
+            *key = cur;
+            snprintf(key->name, sizeof key->name, "%s", tk.t[1]);
+            key->duration = v[0];
+            key->line = lineno;
+            if (strcmp(tk.t[3], "linear") == 0) key->ease = SK_EASE_LINEAR;
+            else if (strcmp(tk.t[3], "in") == 0) key->ease = SK_EASE_IN;
+            else if (strcmp(tk.t[3], "out") == 0) key->ease = SK_EASE_OUT;
+            else if (strcmp(tk.t[3], "inout") == 0) key->ease = SK_EASE_INOUT;
+            else return fail(err, err_size, name, lineno, "ease must be linear, in, out or inout, got \"%s\"", tk.t[3]);
+            if (clip->key_count > 0 && key->duration <= 0)
+                return fail(err, err_size, name, lineno, "only a clip's first key may have duration 0");
+            clip->key_count++;
+        } else {
+            if (!key) {
+                /* a key property before any key: it belongs nowhere */
+                return fail(err, err_size, name, lineno, "unknown setting \"%s\"", w);
+            }
+            if (strcmp(w, "pelvis") == 0) {
+                if (!nums(&tk, 1, 2, v) || v[1] < 0 || v[1] > 0.3)
+                    return fail(err, err_size, name, lineno, "pelvis needs x and lift (lift 0..0.3)");
+                key->hip_x = v[0];
+                key->lift = v[1];
+            } else if (strcmp(w, "hip_z") == 0 && nums(&tk, 1, 1, v)) {
+                key->hip_z = v[0];
+            } else if (strcmp(w, "roll") == 0 && nums(&tk, 1, 1, v) && fabs(v[0]) <= 30) {
+                key->roll = v[0];
+            } else if (strcmp(w, "neck") == 0 && nums(&tk, 1, 1, v) && v[0] >= -10 && v[0] <= 60) {
+                key->neck = v[0];
+            } else if (strcmp(w, "circle") == 0 && nums(&tk, 1, 3, v) && v[0] >= 0 && v[0] <= 0.1) {
+                key->circle_r = v[0];
+                key->circle_phase = v[1];
+                key->circle_roll = v[2];
+            } else if (strcmp(w, "breath") == 0 && nums(&tk, 1, 1, v) && v[0] >= 0 && v[0] <= 1) {
+                key->breath = v[0];
+            } else if (strcmp(w, "ball") == 0) {
+                if (tk.n == 2 && strcmp(tk.t[1], "off") == 0) {
+                    key->ball_on = false;
+                } else if (nums(&tk, 1, 3, v)) {
+                    key->ball_on = true;
+                    key->ball = v3(v[0], v[1], v[2]);
+                } else {
+                    return fail(err, err_size, name, lineno, "ball needs x y z or \"off\"");
+                }
+            } else if (strcmp(w, "near_leg") == 0 || strcmp(w, "far_leg") == 0) {
+                if (!parse_limb(&tk, false, &key->leg[w[0] == 'n' ? SK_NEAR : SK_FAR], &why))
+                    return fail(err, err_size, name, lineno, "%s: %s", w, why);
+            } else if (strcmp(w, "near_arm") == 0 || strcmp(w, "far_arm") == 0) {
+                if (!parse_limb(&tk, true, &key->arm[w[0] == 'n' ? SK_NEAR : SK_FAR], &why))
+                    return fail(err, err_size, name, lineno, "%s: %s", w, why);
+            } else {
+                return fail(err, err_size, name, lineno, "unknown or malformed setting \"%s\"", w);
+            }
+        }
+    }
+    if (!pf->id[0])
+        return fail(err, err_size, name, 0, "no \"sheet <id>\" line");
+    if (pf->clip_count == 0)
+        return fail(err, err_size, name, 0, "no clips");
+    if (clip && clip->key_count < 2)
+        return fail(err, err_size, name, 0, "clip \"%s\" needs at least two keys", clip->name);
+    /* every keyframe must be a human pose */
+    for (int i = 0; i < pf->key_count; i++) {
+        sk_skeleton s;
+        char why2[160];
+        sk_pose_solve_key(&pf->keys[i], &s);
+        if (!sk_skeleton_in_range(&s, why2, sizeof why2))
+            return fail(err, err_size, name, pf->keys[i].line, "key \"%s\": %s", pf->keys[i].name, why2);
+    }
+    return true;
+}
+
+bool sk_pose_load(const char *path, sk_pose_file *out, char *err, size_t err_size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return fail(err, err_size, path, 0, "cannot open: %s", strerror(errno));
+    char *buf = malloc(65536);
+    if (!buf) {
+        fclose(f);
+        return fail(err, err_size, path, 0, "out of memory");
+    }
+    size_t n = fread(buf, 1, 65535, f);
+    bool too_big = n == 65535 && fgetc(f) != EOF;
+    bool read_err = ferror(f);
+    fclose(f);
+    if (too_big || read_err) {
+        free(buf);
+        return fail(err, err_size, path, 0, too_big ? "larger than 64 KB" : "read error");
+    }
+    buf[n] = '\0';
+    if (strlen(buf) != n) {
+        free(buf);
+        return fail(err, err_size, path, 0, "contains a NUL byte: not a text file");
+    }
+    bool ok = sk_pose_parse(buf, path, out, err, err_size);
+    free(buf);
+    return ok;
+}
+
+/* ---------------------------------------------------------------- solving */
+
+/* The body frame of a key: where the pelvis and shoulders are, and the
+ * angle (about z) of the shoulder-to-hip line that limbs are measured from. */
+typedef struct {
+    sk_vec3 pelvis, shoulders;
+    double tilt;
+    double roll;
+} body_frame;
+
+static body_frame body_of(const sk_pose_key *k)
+{
+    body_frame b;
+    /* circling over the ball: the pelvis goes round, rolling further onto
+     * the ball on the near half of the circle */
+    double ph = k->circle_phase * DEG;
+    b.roll = (k->roll + k->circle_roll * sin(ph)) * DEG;
+    b.pelvis = v3(k->hip_x + k->circle_r * cos(ph), HIP_REST_Y + k->lift, k->hip_z + k->circle_r * sin(ph));
+    /* The shoulders stay on the mat: lifting the pelvis tilts the trunk. */
+    double dy = b.pelvis.y - SHOULDER_REST_Y;
+    double dx = sqrt(SK_SEG_TRUNK * SK_SEG_TRUNK - dy * dy);
+    b.shoulders = v3(b.pelvis.x - dx, SHOULDER_REST_Y, k->hip_z * 0.3);
+    b.tilt = atan2(b.pelvis.y - b.shoulders.y, b.pelvis.x - b.shoulders.x);
+    return b;
+}
+
+static sk_vec3 hip_joint(const body_frame *b, int side)
+{
+    double s = side == SK_NEAR ? 1.0 : -1.0;
+    return vadd(b->pelvis, v3(0, s * sin(b->roll) * SK_HIP_HALF, s * cos(b->roll) * SK_HIP_HALF));
+}
+
+static sk_vec3 shoulder_joint(const body_frame *b, int side)
+{
+    double s = side == SK_NEAR ? 1.0 : -1.0;
+    double r = b->roll * 0.3;
+    return vadd(b->shoulders, v3(0, s * sin(r) * SK_SHOULDER_HALF, s * cos(r) * SK_SHOULDER_HALF));
+}
+
+/* A two-segment limb posed by angles, in the near side's convention
+ * (lateral = +z), then mirrored for the far side. bend_sign is -1 for a
+ * knee (the shank folds towards the floor side of the thigh) and +1 for an
+ * elbow. Returns the directions of the two segments and of the end piece. */
+typedef struct { sk_vec3 d1, d2, d3, d4; } limb_dirs; /* d4: a foot's sole normal */
+
+static limb_dirs limb_from_angles(double tilt, int side, double flex, double abd, double rot,
+                                  double bend, double end, double bend_sign)
+{
+    mat3 r = m_mul(m_mul(m_rz(tilt + flex * DEG), m_ry(-abd * DEG)), m_rx(rot * DEG));
+    mat3 r2 = m_mul(r, m_rz(bend_sign * bend * DEG));
+    limb_dirs d;
+    d.d1 = m_vec(r, v3(1, 0, 0));
+    d.d2 = m_vec(r2, v3(1, 0, 0));
+    /* the end piece: a foot at 90 degrees minus plantarflexion from the
+     * shank (towards +y for a straight leg), a hand in line with the
+     * forearm plus wrist flexion */
+    double e = bend_sign < 0 ? (90.0 - end) : end;
+    d.d3 = m_vec(m_mul(r2, m_rz(e * DEG)), v3(1, 0, 0));
+    d.d4 = m_vec(m_mul(r2, m_rz(e * DEG)), v3(0, -1, 0));
+    if (side == SK_FAR) {
+        d.d1 = vflipz(d.d1);
+        d.d2 = vflipz(d.d2);
+        d.d3 = vflipz(d.d3);
+        d.d4 = vflipz(d.d4);
+    }
+    return d;
+}
+
+/* Inverse of limb_from_angles: angles[5] = flex abd rot bend end. */
+static void limb_to_angles(double tilt, int side, limb_dirs d, double bend_sign, double *a)
+{
+    if (side == SK_FAR) {
+        d.d1 = vflipz(d.d1);
+        d.d2 = vflipz(d.d2);
+        d.d3 = vflipz(d.d3);
+    }
+    mat3 rt = m_rz(-tilt);
+    sk_vec3 t = m_vec(rt, d.d1);
+    double abd = asin(clampd(t.z, -1, 1));
+    double flex = atan2(t.y, t.x);
+    mat3 r0 = m_mul(m_rz(flex), m_ry(-abd));
+    sk_vec3 s = m_tvec(r0, m_vec(rt, d.d2));
+    double bend = acos(clampd(s.x, -1, 1));
+    double rot = 0;
+    if (sin(bend) > 1e-6)
+        rot = bend_sign < 0 ? atan2(-s.z, -s.y) : atan2(s.z, s.y);
+    mat3 r2 = m_mul(m_mul(r0, m_rx(rot)), m_rz(bend_sign * bend));
+    sk_vec3 f = m_tvec(r2, m_vec(rt, d.d3));
+    double e = atan2(f.y, f.x) / DEG;
+    a[0] = flex / DEG;
+    a[1] = abd / DEG;
+    a[2] = rot / DEG;
+    a[3] = bend / DEG;
+    a[4] = bend_sign < 0 ? 90.0 - e : e;
+}
+
+/* Two-bone IK: the middle joint of a limb from root to end, bending
+ * towards 'pole'. */
+static sk_vec3 ik_mid(sk_vec3 root, sk_vec3 end, double l1, double l2, sk_vec3 pole)
+{
+    sk_vec3 d = vsub(end, root);
+    double len = vlen(d);
+    double maxlen = (l1 + l2) * 0.9999;
+    if (len > maxlen)
+        len = maxlen;
+    if (len < fabs(l1 - l2) + 1e-6)
+        len = fabs(l1 - l2) + 1e-6;
+    sk_vec3 u = vnorm(d);
+    double a = (l1 * l1 - l2 * l2 + len * len) / (2 * len);
+    double h = sqrt(fmax(0.0, l1 * l1 - a * a));
+    sk_vec3 n = vsub(pole, vmul(u, vdot(pole, u)));
+    n = vnorm(n);
+    return vadd(vadd(root, vmul(u, a)), vmul(n, h));
+}
+
+/* Leg geometry once the directions are known. */
+static void place_leg(sk_skeleton *s, int side, sk_vec3 hip, limb_dirs d)
+{
+    s->hip[side] = hip;
+    s->knee[side] = vadd(hip, vmul(d.d1, SK_SEG_THIGH));
+    s->ankle[side] = vadd(s->knee[side], vmul(d.d2, SK_SEG_SHANK));
+    /* heel and toe ball centres in the foot's frame (d3 along the foot, d4
+     * out of the sole); with the foot flat these give heel radius 0.022
+     * and toe radius 0.013 exactly on the mat */
+    s->heel[side] = vadd(vadd(s->ankle[side], vmul(d.d4, 0.017)), vmul(d.d3, -0.013));
+    s->toe[side] = vadd(vadd(s->ankle[side], vmul(d.d4, 0.026)), vmul(d.d3, 0.100));
+    s->foot_f[side] = d.d3;
+    s->foot_n[side] = d.d4;
+}
+
+static limb_dirs leg_dirs_plant(sk_vec3 hip, const sk_limb_key *l, int side, sk_vec3 *ankle)
+{
+    double s = side == SK_NEAR ? 1.0 : -1.0;
+    *ankle = v3(l->v[0] + 0.035, SK_ANKLE_HEIGHT, hip.z + s * l->v[1]);
+    /* knees point up and a little outwards */
+    sk_vec3 knee = ik_mid(hip, *ankle, SK_SEG_THIGH, SK_SEG_SHANK, v3(0, 1, 0));
+    limb_dirs d;
+    d.d1 = vnorm(vsub(knee, hip));
+    d.d2 = vnorm(vsub(*ankle, knee));
+    d.d3 = v3(1, 0, 0);
+    d.d4 = v3(0, -1, 0);
+    return d;
+}
+
+/* The ankle laid across the other thigh, just above its knee, the knee
+ * falling out to the side by 'v[1]' degrees from straight up. */
+static limb_dirs leg_dirs_cross(const sk_skeleton *s, const body_frame *b, sk_vec3 hip,
+                                const sk_limb_key *l, int side)
+{
+    int other = 1 - side;
+    double sd = side == SK_NEAR ? 1.0 : -1.0;
+    sk_vec3 h = s->hip[other], k = s->knee[other];
+    sk_vec3 d = vnorm(vsub(k, h));
+    sk_vec3 over = vnorm(v3(-d.y, d.x, 0));
+    if (over.y < 0)
+        over = vmul(over, -1);
+    double r = lerp(0.050, 0.034, l->v[0]) + 0.021;
+    sk_vec3 ankle = vadd(vlerp(h, k, l->v[0]), vmul(over, r));
+    double a = l->v[1] * DEG;
+    sk_vec3 knee = ik_mid(hip, ankle, SK_SEG_THIGH, SK_SEG_SHANK, v3(0, cos(a), sd * sin(a)));
+    limb_dirs dd;
+    dd.d1 = vnorm(vsub(knee, hip));
+    dd.d2 = vnorm(vsub(ankle, knee));
+    dd.d3 = dd.d1;
+    dd.d4 = dd.d1;
+    /* the foot: the file's plantarflexion in the leg's own plane */
+    double ang[5];
+    limb_to_angles(b->tilt, side, dd, -1, ang);
+    return limb_from_angles(b->tilt, side, ang[0], ang[1], ang[2], ang[3], l->v[2], -1);
+}
+
+static sk_vec3 thigh_point(const sk_skeleton *s, int part, double t, double off, int arm_side)
+{
+    sk_vec3 h = s->hip[part], k = s->knee[part];
+    sk_vec3 d = vnorm(vsub(k, h));
+    /* the underside (hamstrings) of a raised thigh faces the floor and the feet */
+    sk_vec3 under = vnorm(v3(d.y, -d.x, 0));
+    sk_vec3 p = vadd(vlerp(h, k, t), vmul(under, off));
+    p.z += (arm_side == SK_NEAR ? 1.0 : -1.0) * 0.035;
+    return p;
+}
+
+static limb_dirs arm_dirs_target(const sk_skeleton *s, int side, sk_vec3 shoulder, sk_vec3 wrist,
+                                 sk_vec3 hand_dir)
+{
+    double sd = side == SK_NEAR ? 1.0 : -1.0;
+    sk_vec3 elbow = ik_mid(shoulder, wrist, SK_SEG_UPPER_ARM, SK_SEG_FOREARM, v3(0.1, -0.6, sd));
+    (void)s;
+    limb_dirs d;
+    d.d1 = vnorm(vsub(elbow, shoulder));
+    d.d2 = vnorm(vsub(wrist, elbow));
+    d.d3 = vnorm(hand_dir);
+    d.d4 = v3(0, 0, 0);
+    return d;
+}
+
+static void place_arm(sk_skeleton *s, int side, sk_vec3 shoulder, limb_dirs d)
+{
+    s->shoulder[side] = shoulder;
+    s->elbow[side] = vadd(shoulder, vmul(d.d1, SK_SEG_UPPER_ARM));
+    s->wrist[side] = vadd(s->elbow[side], vmul(d.d2, SK_SEG_FOREARM));
+    s->hand[side] = vadd(s->wrist[side], vmul(d.d3, SK_SEG_HAND * 0.75));
+}
+
+static limb_dirs arm_dirs(const sk_skeleton *s, const body_frame *b, int side, const sk_limb_key *l)
+{
+    sk_vec3 sh = shoulder_joint(b, side);
+    switch (l->mode) {
+    case SK_LIMB_REACH:
+        return arm_dirs_target(s, side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, 0.3, 0));
+    case SK_LIMB_GRAB:
+        return arm_dirs_target(s, side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side),
+                               v3(0.3, 1, 0));
+    case SK_LIMB_BALL: {
+        double sd = side == SK_NEAR ? 1.0 : -1.0;
+        sk_vec3 w = vadd(s->ball, v3(-0.01, 0.012, sd * 0.03));
+        return arm_dirs_target(s, side, sh, w, v3(1, -0.4, -sd * 0.8));
+    }
+    default:
+        return limb_from_angles(b->tilt, side, l->v[0], l->v[1], l->v[2], l->v[3], l->v[4], +1);
+    }
+}
+
+static void place_body(sk_skeleton *s, const body_frame *b, double neck_deg, double breath)
+{
+    s->pelvis_r = PELVIS_R;
+    s->chest_r = CHEST_R + 0.006 * breath;
+    s->pelvis = b->pelvis;
+    s->roll = b->roll;
+    sk_vec3 up_dir = vnorm(vsub(b->shoulders, b->pelvis)); /* towards the head */
+    s->chest = vlerp(b->pelvis, b->shoulders, 0.74);
+    s->chest.y = s->chest_r + (s->chest.y - SHOULDER_REST_Y) * 0.5;
+    /* the neck leaves the shoulders in line with the trunk; the head rests
+     * on the mat unless the neck flexes */
+    s->neck = vadd(b->shoulders, vmul(up_dir, 0.045));
+    s->neck.y = HEAD_R + 0.004;
+    double a = atan2(up_dir.y, up_dir.x) - neck_deg * DEG;     /* head axis */
+    sk_vec3 h = v3(cos(a), sin(a), 0);
+    sk_vec3 face = v3(-h.y, h.x, 0);                            /* rotated towards +y */
+    if (face.y < 0)
+        face = vmul(face, -1);
+    s->head = vadd(s->neck, vmul(h, 0.075));
+    s->face = face;
+    s->ball_on = false;
+    (void)breath;
+}
+
+/* Builds the skeleton of a single key as written. */
+void sk_pose_solve_key(const sk_pose_key *k, sk_skeleton *s)
+{
+    memset(s, 0, sizeof *s);
+    body_frame b = body_of(k);
+    place_body(s, &b, k->neck, k->breath);
+    s->ball_on = k->ball_on;
+    s->ball = k->ball;
+    /* a crossed leg rests on the other one: solve that one first */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int side = 0; side < 2; side++) {
+            sk_vec3 hip = hip_joint(&b, side);
+            const sk_limb_key *l = &k->leg[side];
+            if ((l->mode == SK_LIMB_CROSS) != (pass == 1))
+                continue;
+            if (l->mode == SK_LIMB_PLANT) {
+                sk_vec3 ankle;
+                limb_dirs d = leg_dirs_plant(hip, l, side, &ankle);
+                place_leg(s, side, hip, d);
+            } else if (l->mode == SK_LIMB_CROSS) {
+                place_leg(s, side, hip, leg_dirs_cross(s, &b, hip, l, side));
+            } else {
+                limb_dirs d = limb_from_angles(b.tilt, side, l->v[0], l->v[1], l->v[2], l->v[3], l->v[4], -1);
+                place_leg(s, side, hip, d);
+            }
+        }
+    }
+    for (int side = 0; side < 2; side++)
+        place_arm(s, side, shoulder_joint(&b, side), arm_dirs(s, &b, side, &k->arm[side]));
+    for (int side = 0; side < 2; side++) {
+        limb_dirs d = {vnorm(vsub(s->knee[side], s->hip[side])),
+                       vnorm(vsub(s->ankle[side], s->knee[side])),
+                       s->foot_f[side], s->foot_n[side]};
+        double a[5];
+        limb_to_angles(b.tilt, side, d, -1, a);
+        s->hip_flex[side] = a[0];
+        s->knee_flex[side] = a[3];
+    }
+}
+
+static limb_dirs leg_dirs_of(const sk_skeleton *s, int side)
+{
+    limb_dirs d = {vnorm(vsub(s->knee[side], s->hip[side])), vnorm(vsub(s->ankle[side], s->knee[side])),
+                   s->foot_f[side], s->foot_n[side]};
+    return d;
+}
+
+static limb_dirs arm_dirs_of(const sk_skeleton *s, int side)
+{
+    limb_dirs d = {vnorm(vsub(s->elbow[side], s->shoulder[side])), vnorm(vsub(s->wrist[side], s->elbow[side])),
+                   vnorm(vsub(s->hand[side], s->wrist[side])), v3(0, 0, 0)};
+    return d;
+}
+
+static bool same_mode(const sk_limb_key *a, const sk_limb_key *b)
+{
+    return a->mode == b->mode && (a->mode != SK_LIMB_GRAB || a->part == b->part);
+}
+
+/* Pose between keys a and b at eased fraction t. Limbs posed the same way
+ * in both keys interpolate what the file says (a planted heel stays put, a
+ * hand keeps hold of the thigh); otherwise both keys are solved and their
+ * joint angles are interpolated, so segments never stretch. */
+static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t, sk_skeleton *s)
+{
+    sk_pose_key m = *ka;
+    m.hip_x = lerp(ka->hip_x, kb->hip_x, t);
+    m.lift = lerp(ka->lift, kb->lift, t);
+    m.hip_z = lerp(ka->hip_z, kb->hip_z, t);
+    m.roll = lerp(ka->roll, kb->roll, t);
+    m.neck = lerp(ka->neck, kb->neck, t);
+    m.breath = lerp(ka->breath, kb->breath, t);
+    m.circle_r = lerp(ka->circle_r, kb->circle_r, t);
+    m.circle_phase = lerp(ka->circle_phase, kb->circle_phase, t);
+    m.circle_roll = lerp(ka->circle_roll, kb->circle_roll, t);
+    if (ka->ball_on && kb->ball_on) {
+        m.ball = vlerp(ka->ball, kb->ball, t);
+    } else {
+        m.ball_on = t < 1.0 ? ka->ball_on : kb->ball_on;
+        m.ball = m.ball_on ? (ka->ball_on ? ka->ball : kb->ball) : ka->ball;
+    }
+    sk_skeleton sa, sb;
+    bool solved_ends = false;
+    body_frame ba = body_of(ka), bb = body_of(kb), bm = body_of(&m);
+    for (int side = 0; side < 2; side++) {
+        const sk_limb_key *la = &ka->leg[side], *lb = &kb->leg[side];
+        if (same_mode(la, lb)) {
+            for (int i = 0; i < 5; i++)
+                m.leg[side].v[i] = lerp(la->v[i], lb->v[i], t);
+        } else {
+            if (!solved_ends) {
+                sk_pose_solve_key(ka, &sa);
+                sk_pose_solve_key(kb, &sb);
+                solved_ends = true;
+            }
+            double aa[5], ab[5];
+            limb_to_angles(ba.tilt, side, leg_dirs_of(&sa, side), -1, aa);
+            limb_to_angles(bb.tilt, side, leg_dirs_of(&sb, side), -1, ab);
+            m.leg[side].mode = SK_LIMB_ANGLES;
+            for (int i = 0; i < 5; i++)
+                m.leg[side].v[i] = lerp(aa[i], ab[i], t);
+        }
+    }
+    /* legs first: a grabbing hand needs the thigh */
+    sk_pose_key legs_only = m;
+    for (int side = 0; side < 2; side++)
+        legs_only.arm[side].mode = SK_LIMB_ANGLES;
+    sk_pose_solve_key(&legs_only, s);
+    s->ball_on = m.ball_on;
+    s->ball = m.ball;
+    for (int side = 0; side < 2; side++) {
+        const sk_limb_key *la = &ka->arm[side], *lb = &kb->arm[side];
+        sk_limb_key lm = *la;
+        if (same_mode(la, lb)) {
+            for (int i = 0; i < 5; i++)
+                lm.v[i] = lerp(la->v[i], lb->v[i], t);
+        } else {
+            if (!solved_ends) {
+                sk_pose_solve_key(ka, &sa);
+                sk_pose_solve_key(kb, &sb);
+                solved_ends = true;
+            }
+            double aa[5], ab[5];
+            limb_to_angles(ba.tilt, side, arm_dirs_of(&sa, side), +1, aa);
+            limb_to_angles(bb.tilt, side, arm_dirs_of(&sb, side), +1, ab);
+            lm.mode = SK_LIMB_ANGLES;
+            for (int i = 0; i < 5; i++)
+                lm.v[i] = lerp(aa[i], ab[i], t);
+        }
+        place_arm(s, side, shoulder_joint(&bm, side), arm_dirs(s, &bm, side, &lm));
+    }
+}
+
+double sk_pose_clip_duration(const sk_pose_file *pf, int clip)
+{
+    const sk_pose_clip *c = &pf->clips[clip];
+    double d = 0;
+    for (int i = 1; i < c->key_count; i++)
+        d += pf->keys[c->first_key + i].duration;
+    return d;
+}
+
+void sk_pose_solve_clip(const sk_pose_file *pf, int clip, double sec, sk_skeleton *out)
+{
+    const sk_pose_clip *c = &pf->clips[clip];
+    const sk_pose_key *k = &pf->keys[c->first_key];
+    double at = 0;
+    for (int i = 1; i < c->key_count; i++) {
+        double d = k[i].duration;
+        if (sec <= at + d || i == c->key_count - 1) {
+            double t = sk_ease_apply(k[i].ease, (sec - at) / d);
+            solve_between(&k[i - 1], &k[i], t, out);
+            return;
+        }
+        at += d;
+    }
+    sk_pose_solve_key(&k[0], out);
+}
+
+bool sk_skeleton_in_range(const sk_skeleton *s, char *err, size_t err_size)
+{
+    static const char *const side_name[2] = {"near", "far"};
+    for (int side = 0; side < 2; side++) {
+        if (s->knee_flex[side] < SK_KNEE_MIN - 0.5 || s->knee_flex[side] > SK_KNEE_MAX + 0.5) {
+            snprintf(err, err_size, "%s knee flexion %.0f degrees is outside the human range %.0f..%.0f",
+                     side_name[side], s->knee_flex[side], SK_KNEE_MIN, SK_KNEE_MAX);
+            return false;
+        }
+        if (s->hip_flex[side] < SK_HIP_MIN - 0.5 || s->hip_flex[side] > SK_HIP_MAX + 0.5) {
+            snprintf(err, err_size, "%s hip flexion %.0f degrees is outside the human range %.0f..%.0f",
+                     side_name[side], s->hip_flex[side], SK_HIP_MIN, SK_HIP_MAX);
+            return false;
+        }
+    }
+    return true;
+}
