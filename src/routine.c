@@ -155,11 +155,13 @@ static bool collect(void *user, const char *section, const char *key, const char
  * section, a section given twice in a row, or the line of a header would be
  * invisible. The text has already passed sk_ini_parse_text, so this only
  * indexes lines the way inih reads them: a line whose first non-blank byte
- * is '[' names the section up to the next ']'. */
+ * is '[' names the section up to the next ']', unless it is indented right
+ * after a key, where inih takes it as a continuation of that key's value. */
 static raw_header *scan_headers(const char *text, size_t len, int *count, bool *oom)
 {
     raw_header *h = NULL;
     int n = 0, cap = 0, line = 1;
+    bool after_key = false;
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
@@ -170,7 +172,10 @@ static raw_header *scan_headers(const char *text, size_t len, int *count, bool *
         size_t p = i;
         while (p < end && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r'))
             p++;
-        if (p < end && text[p] == '[') {
+        bool indented = p > i;
+        if (p == end || text[p] == ';' || text[p] == '#' || (indented && after_key)) {
+            /* blank, comment or continuation: no change */
+        } else if (text[p] == '[') {
             size_t q = p + 1;
             while (q < end && text[q] != ']')
                 q++;
@@ -195,7 +200,10 @@ static raw_header *scan_headers(const char *text, size_t len, int *count, bool *
                 h[n].name = name;
                 h[n].line = line;
                 n++;
+                after_key = false;
             }
+        } else if (memchr(text + p, '=', end - p) || memchr(text + p, ':', end - p)) {
+            after_key = true;
         }
         i = end + 1;
         line++;

@@ -353,6 +353,16 @@ static void test_format_details(void)
     sk_routine_free(r);
     sk_diag_free(&d);
 
+    /* An indented line after a key continues it, even when it looks like
+     * a [section]; indented right after a header, it is a key. */
+    const char *cont = "[exercise.a]\nname = A\nstep1 = see\n  [note]\n[card.c]\n  title = C\nitem1 = i\n";
+    sk_diag_init(&d);
+    r = sk_routine_load_text(cont, strlen(cont), "cont.ini", NULL, &d);
+    CHECK(r && d.errors == 0 && r->card_count == 1 && strcmp(r->exercises[0].steps[0], "see [note]") == 0,
+          "continuation that looks like a section");
+    sk_routine_free(r);
+    sk_diag_free(&d);
+
     /* Messages print as file:line: message, sorted by line. */
     const char *bad = "[exercise.a]\nname = A\nstep1 = s\nreps = 99\nhold_seconds = thirty\n";
     sk_diag_init(&d);
