@@ -207,6 +207,20 @@ static void test_builtin(void)
         CHECK_STR(b->exercises[0].sprite, "/opt/sk/routines/../sprites/basic.ini");
         CHECK_STR(b->dir, "/opt/sk/routines");
     }
+    /* The English defaults in the code are the built-in file's [phrases]:
+     * a routine without [phrases] reads the same words. */
+    const char *bare = "[exercise.a]\nname = A\nstep1 = s\n";
+    sk_routine *plain = sk_routine_load_text(bare, strlen(bare), "bare.ini", NULL, NULL);
+    CHECK(plain != NULL, "bare routine");
+    if (plain) {
+        const char *const *pa = (const char *const *)&plain->phrases;
+        const char *const *pb = (const char *const *)&r->phrases;
+        for (size_t i = 0; i < sizeof plain->phrases / sizeof(char *); i++)
+            CHECK(pa[i] && pb[i] && strcmp(pa[i], pb[i]) == 0, "phrase %zu: \"%s\" vs \"%s\"", i,
+                  pa[i] ? pa[i] : "(null)", pb[i] ? pb[i] : "(null)");
+        CHECK_STR(plain->title, "Stretches for sciatica");
+    }
+    sk_routine_free(plain);
     sk_routine_free(b);
     sk_routine_free(r);
 
