@@ -33,6 +33,8 @@ static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 static void classify_line(reader_ctx *c, const char *content, size_t len)
 {
     size_t i = 0;
+    /* A UTF-8 byte-order mark (Notepad writes one) is not text: inih skips it too. */
+    if (c->line == 1 && len >= 3 && !memcmp(content, "\xEF\xBB\xBF", 3)) i = 3;
     while (i < len && is_blank(content[i])) i++;
     c->continuation = false;
     if (i == len || content[i] == ';' || content[i] == '#')

@@ -75,6 +75,15 @@ int main(void)
     CHECK(sk_diag_contains(&d, 2, "reps refused") && sk_diag_contains(&d, 4, "reps refused"), "both");
     sk_diag_free(&d);
 
+    /* A byte-order mark before the first section is no error. */
+    sk_diag_init(&d);
+    memset(&s, 0, sizeof s);
+    const char bom[] = "\xEF\xBB\xBF[a]\nk = v\n";
+    CHECK(sk_ini_parse_text(bom, sizeof bom - 1, "bom.ini", record, &s, &d), "bom parsed");
+    CHECK_INT(d.errors, 0);
+    CHECK_STR(s.log, "2 a.k=v|");
+    sk_diag_free(&d);
+
     /* Binary and non-UTF-8 text. */
     sk_diag_init(&d);
     const char bin[] = "[a]\nk = v\n\x01\x02\x00\xff";
