@@ -6,7 +6,10 @@
 #include "render/sprite_gfx.h"
 #include "check.h"
 
+#include <dirent.h>
 #include <string.h>
+
+#include "sprite_clock.h"
 
 enum { SW = 200, SH = 100 };
 
@@ -198,6 +201,66 @@ static void test_log_total(void)
     sk_sprite_sheet_free(b);
 }
 
+/* The built-in sheets (every .ini in assets/sprites): each loads, every clip's
+ * frames can be drawn, no texture is over 2048 px and together they fit
+ * the 24 MB texture budget. */
+static void test_builtin_sheets(void)
+{
+    char dir[1024];
+    check_path(dir, sizeof dir, "assets/sprites");
+    DIR *dp = opendir(dir);
+    CHECK(dp != NULL, "no %s", dir);
+    if (!dp)
+        return;
+    sk_sprite_gfx *g[8] = {NULL};
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL && n < 8) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".ini") != 0)
+            continue;
+        char path[1400];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_sprite_sheet *s = sk_sprite_sheet_load(path, &d);
+        CHECK(s != NULL && d.warnings == 0, "%s", path);
+        sk_diag_print(&d, stderr);
+        sk_diag_free(&d);
+        if (!s)
+            continue;
+        char err[256];
+        g[n] = sk_sprite_gfx_create(ren, s, 0, err, sizeof err);
+        CHECK(g[n] != NULL, "%s", err);
+        if (g[n]) {
+            sk_sprite_gfx_stats st;
+            sk_sprite_gfx_get_stats(g[n], &st);
+            CHECK(st.largest_w <= SK_SPRITE_MAX_TEXTURE && st.largest_h <= SK_SPRITE_MAX_TEXTURE,
+                  "%s: %dx%d texture", path, st.largest_w, st.largest_h);
+            /* Every phase, both legs, a minute in 250 ms steps: drawable. */
+            const sk_phase_kind kinds[] = {SK_PH_INTRO, SK_PH_GET_READY, SK_PH_HOLD, SK_PH_REST,
+                                           SK_PH_SWITCH};
+            int bad = 0;
+            SDL_Rect dst = {0, 0, SW, SH};
+            for (int k = 0; k < 5; k++)
+                for (int leg = SK_LEG_PAINFUL; leg <= SK_LEG_OTHER; leg++)
+                    for (int64_t t = 0; t < 60000; t += 250) {
+                        sk_sprite_pick p = sk_sprite_clock_pick(s, kinds[k], t, (sk_leg)leg);
+                        bad += p.frame < 0 || !sk_sprite_gfx_draw(g[n], p.frame, p.mirrored, &dst);
+                    }
+            CHECK(bad == 0, "%s: %d picks not drawable", path, bad);
+            n++;
+        }
+        sk_sprite_sheet_free(s);
+    }
+    closedir(dp);
+    CHECK(n >= 3, "only %d built-in sheets", n);
+    size_t total = sk_sprite_gfx_log_total(g, n, stdout);
+    CHECK(total <= SK_SPRITE_TEXTURE_BUDGET, "built-in sheets take %zu bytes of textures", total);
+    for (int i = 0; i < n; i++)
+        sk_sprite_gfx_destroy(g[i]);
+}
+
 int main(void)
 {
     surf = SDL_CreateRGBSurfaceWithFormat(0, SW, SH, 32, SDL_PIXELFORMAT_RGBA32);
@@ -216,6 +279,7 @@ int main(void)
     test_failures();
     test_placeholder();
     test_log_total();
+    test_builtin_sheets();
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     SDL_Quit();
