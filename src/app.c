@@ -5,8 +5,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
+#include "input.h"
+#include "layout.h"
 #include "frame_stats.h"
 #include "notify.h"
 #include "replay.h"
@@ -44,25 +47,32 @@ typedef struct app {
     sk_replay replay;
     int replay_cursor;
     sk_frame_stats *stats;   /* SK_BENCH=1 only */
+    sk_input input;
+    sk_layout layout;        /* of the picture on screen, for hit areas */
+    Uint64 woken_until;      /* a touch in screen-off hours lights it until then */
 } app;
 
-static sk_intent key_intent(const app *a, const SDL_KeyboardEvent *k)
+/* Minute of the day on the wall clock, or -1 while the clock is not yet
+ * synchronised (a Pi has no battery clock: until NTP, the date may be 1970
+ * or the last shut-down). Screen-off hours wait for a trusted clock. */
+static int wall_minute(void)
 {
-    if (k->repeat) return SK_INTENT_NONE;
-    SDL_Keymod m = k->keysym.mod;
-    int mods = ((m & KMOD_CTRL) ? SK_MOD_CTRL : 0) | ((m & KMOD_ALT) ? SK_MOD_ALT : 0) |
-               ((m & KMOD_SHIFT) ? SK_MOD_SHIFT : 0) | ((m & KMOD_GUI) ? SK_MOD_GUI : 0);
-    if (a->cfg->quit_key[0] && mods == a->cfg->quit_mods &&
-        k->keysym.sym == SDL_GetKeyFromName(a->cfg->quit_key))
-        return SK_INTENT_QUIT;
-    if (a->cfg->mode == SK_MODE_LOOP) return SK_INTENT_NONE;
-    switch (k->keysym.sym) {
-    case SDLK_SPACE: return SK_INTENT_TOGGLE_PAUSE;
-    case SDLK_RIGHT: return SK_INTENT_SKIP;
-    case SDLK_LEFT: return SK_INTENT_BACK;
-    case SDLK_ESCAPE: return SK_INTENT_STOP;
-    default: return SK_INTENT_NONE;
-    }
+    if (!sk_notify_wall_clock_synced()) return -1;
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm)) return -1;
+    return tm.tm_hour * 60 + tm.tm_min;
+}
+
+/* The screen is dark in screen-off hours, unless someone touched it in the
+ * last walk-away period (then it stays lit for them). */
+static sk_screen_state screen_state(const app *a, Uint64 now)
+{
+    if (a->cfg->screen_off.count == 0) return SK_SCREEN_ON;
+    if (a->woken_until > now) return SK_SCREEN_ON;
+    int minute = wall_minute();
+    if (minute < 0 || !sk_hours_contains(&a->cfg->screen_off, minute)) return SK_SCREEN_ON;
+    return SK_SCREEN_OFF;
 }
 
 static bool open_display(app *a)
@@ -188,6 +198,8 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
             a.content.routine->title, a.content.routine->path, a.content.routine->exercise_count,
             a.content.routine->card_count);
     if (cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a.content.timeline, SK_INTENT_START);
+    if (!sk_input_init(&a.input, cfg))
+        fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know: no quit combination\n");
 
     const Uint64 frame_ms = (Uint64)(1000 / (cfg->fps > 0 ? cfg->fps : 30));
     Uint64 start = SDL_GetTicks64(), last = start;
@@ -201,15 +213,33 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
             g_reload = 0;
             reload(&a, config_path);
         }
+        Uint64 t_in = SDL_GetTicks64();
+        sk_screen_state screen = screen_state(&a, t_in);
+        int ww, wh;
+        SDL_GetWindowSize(a.win, &ww, &wh);
+        sk_tl_view tv;
+        sk_timeline_view(a.content.timeline, &tv);
+        sk_input_view iv = {
+            .screen = screen, .session = tv.mode == SK_TL_SESSION, .paused = tv.paused,
+            .layout = &a.layout, .window_w = ww, .window_h = wh,
+        };
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
-            sk_intent in = SK_INTENT_NONE;
-            if (e.type == SDL_QUIT) g_quit = 1;
-            else if (e.type == SDL_KEYDOWN) in = key_intent(&a, &e.key);
-            else if (e.type == SDL_MOUSEBUTTONDOWN && cfg->mode != SK_MODE_LOOP)
-                in = SK_INTENT_START;
-            if (in == SK_INTENT_QUIT) g_quit = 1;
-            else if (in != SK_INTENT_NONE) sk_timeline_intent(a.content.timeline, in);
+            /* Closing the window is for a developer's desktop; fullscreen on
+             * the kiosk, only the quit combination leaves. */
+            if (e.type == SDL_QUIT && cfg->windowed_w > 0) g_quit = 1;
+            sk_intent in = sk_input_event(&a.input, &e, &iv, (int64_t)t_in);
+            if (in == SK_INTENT_QUIT) {
+                g_quit = 1;
+            } else if (in != SK_INTENT_NONE) {
+                if (screen == SK_SCREEN_OFF || in == SK_INTENT_WAKE)
+                    a.woken_until = t_in + (Uint64)cfg->walkaway_seconds * 1000;
+                sk_timeline_intent(a.content.timeline, in);
+                sk_timeline_view(a.content.timeline, &tv);
+                iv.session = tv.mode == SK_TL_SESSION;
+                iv.paused = tv.paused;
+                iv.screen = screen = screen_state(&a, t_in);
+            }
         }
         /* SDL_GetTicks64: monotonic, does not wrap after 49 days. A long
          * stall (e.g. a hung page flip) is not replayed in one jump. */
@@ -229,7 +259,24 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
         SDL_GetRendererOutputSize(a.r, &w, &h);
         sk_tl_view v;
         sk_timeline_view(a.content.timeline, &v);
-        sk_scene_draw(a.scene, &v, w, h);
+        /* The hit areas: the same pure layout the scene draws with, for the
+         * logical (rotated) picture. */
+        bool quarter = cfg->rotate == 90 || cfg->rotate == 270;
+        sk_layout_in li = {
+            .w = quarter ? h : w, .h = quarter ? w : h,
+            .session = v.mode == SK_TL_SESSION,
+            .controls = v.mode == SK_TL_SESSION && cfg->mode != SK_MODE_LOOP,
+            .invitation = v.mode != SK_TL_SESSION && cfg->mode == SK_MODE_TOUCH,
+            .note = a.content.fell_back,
+        };
+        sk_layout_compute(&li, &a.layout);
+        if (screen == SK_SCREEN_OFF) {
+            /* Screen-off hours: black, nothing drawn but the clear. */
+            SDL_SetRenderDrawColor(a.r, 0, 0, 0, 255);
+            SDL_RenderClear(a.r);
+        } else {
+            sk_scene_draw(a.scene, &v, w, h);
+        }
         SDL_RenderPresent(a.r);
         /* Pinged only after a present returned: a wedged page flip stops the
          * pings and systemd restarts the kiosk. */
