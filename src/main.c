@@ -16,6 +16,7 @@
 #include "render/frames.h"
 #include "replay.h"
 #include "routine.h"
+#include "sprite_sheet.h"
 #include "text_util.h"
 
 #define DEFAULT_CONFIG "/etc/stretch-kiosk/kiosk.ini"
@@ -27,6 +28,13 @@ static int do_check(const sk_cli *cli)
         sk_diag d;
         sk_diag_init(&d);
         sk_routine *r = sk_routine_load(cli->files[i], &d);
+        /* The sprite sheets it names: descriptor and pictures. */
+        for (int e = 0; r && e < r->exercise_count; e++) {
+            const sk_exercise *ex = &r->exercises[e];
+            if (!ex->sprite || access(ex->sprite, F_OK) != 0) continue;  /* reported above */
+            sk_sprite_sheet *sheet = sk_sprite_sheet_load(ex->sprite, &d);
+            sk_sprite_sheet_free(sheet);
+        }
         sk_diag_print(&d, stdout);
         if (!r || d.errors) bad++;
         else printf("%s: no problems found%s\n", cli->files[i], d.warnings ? " (but see the warnings)" : "");
