@@ -2,7 +2,9 @@
  * See audio.h. */
 #include "audio.h"
 
+#include <dlfcn.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,10 +140,34 @@ static void mixer_close(void *self)
     mixer.we_inited_audio = false;
 }
 
+/* With no card, every failed open makes ALSA print eight lines of its own
+ * to stderr: a retry every 10 s would fill the journal. SDL loads
+ * libasound at run time, so we do too, just to give it a quiet error
+ * handler; SDL's error string (in our one line) still says why. */
+static void alsa_quiet_handler(const char *file, int line, const char *func, int err,
+                               const char *fmt, ...)
+{
+    (void)file, (void)line, (void)func, (void)err, (void)fmt;
+}
+
+static void alsa_quiet(void)
+{
+    static bool done;
+    if (done) return;
+    done = true;
+    void *lib = dlopen("libasound.so.2", RTLD_LAZY | RTLD_LOCAL);
+    if (!lib) return;   /* no ALSA, nothing to hush; kept open otherwise */
+    typedef int (*set_handler_fn)(void (*)(const char *, int, const char *, int, const char *, ...));
+    set_handler_fn set;
+    *(void **)&set = dlsym(lib, "snd_lib_error_set_handler");
+    if (set) set(alsa_quiet_handler);
+}
+
 static bool mixer_open(void *self, int rate, int chunk, char *err, size_t n)
 {
     (void)self;
     memset(&mixer, 0, sizeof mixer);
+    alsa_quiet();
     if (!SDL_WasInit(SDL_INIT_AUDIO)) {
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
             snprintf(err, n, "SDL_InitSubSystem(AUDIO): %s", SDL_GetError());

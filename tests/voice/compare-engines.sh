@@ -5,6 +5,8 @@
 # Not run by ctest: it is how the voice of kiosk/make-voice was chosen.
 #
 #   tests/voice/compare-engines.sh [SENTENCES.txt]   (one sentence a line)
+#   tests/voice/compare-engines.sh assets/voice/en   (the shipped clips
+#                               against their sidecars: the same measure)
 # Needs: espeak-ng flite festival festvox-us-slt-hts sox pocketsphinx
 #        pocketsphinx-en-us
 set -euo pipefail
@@ -52,6 +54,22 @@ synth() { # engine text out.wav
             -eval '(voice_cmu_us_slt_arctic_hts)' "$work/in.txt" -o "$3" ;;
     esac
 }
+
+if [ -d "$sentences" ]; then   # shipped clips against their sidecars
+    errors=0 words=0 secs=0
+    for f in "$sentences"/*.ogg; do
+        sox "$f" -r 16000 -c 1 -b 16 "$work/c.wav"
+        heard=$(pocketsphinx_continuous -infile "$work/c.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | norm)
+        ref=$(norm < "${f%.ogg}.txt" | tr '\n' ' ' | sed 's/ $//')
+        read -r e n < <(wer_counts "$ref" "$heard")
+        errors=$((errors + e)) words=$((words + n))
+        secs=$(awk -v a="$secs" -v b="$(soxi -D "$f")" 'BEGIN { print a + b }')
+        [ -n "${VERBOSE:-}" ] && printf '  %s: heard "%s"\n' "$(basename "$f")" "$heard" >&2
+    done
+    awk -v e="$errors" -v n="$words" -v s="$secs" \
+        'BEGIN { printf "shipped clips: WER %.0f%% over %d words, %.1f s, %.0f words/min\n", 100 * e / n, n, s, 60 * n / s }'
+    exit 0
+fi
 
 printf '%-13s %6s %7s %8s %9s\n' engine WER words seconds words/min
 for engine in ${ENGINES:-espeak-ng flite-slt festival-hts flite-calm festival-calm}; do
