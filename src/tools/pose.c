@@ -633,12 +633,11 @@ static sk_vec3 thigh_point(const sk_skeleton *s, int part, double t, double off,
     return p;
 }
 
-static limb_dirs arm_dirs_target(const sk_skeleton *s, int side, sk_vec3 shoulder, sk_vec3 wrist,
-                                 sk_vec3 hand_dir)
+/* 'pole' is where the elbow points, in the near side's convention. */
+static limb_dirs arm_dirs_target(int side, sk_vec3 shoulder, sk_vec3 wrist, sk_vec3 hand_dir, sk_vec3 pole)
 {
     double sd = side == SK_NEAR ? 1.0 : -1.0;
-    sk_vec3 elbow = ik_mid(shoulder, wrist, SK_SEG_UPPER_ARM, SK_SEG_FOREARM, v3(0.1, -0.6, sd));
-    (void)s;
+    sk_vec3 elbow = ik_mid(shoulder, wrist, SK_SEG_UPPER_ARM, SK_SEG_FOREARM, v3(pole.x, pole.y, sd * pole.z));
     limb_dirs d;
     d.d1 = vnorm(vsub(elbow, shoulder));
     d.d2 = vnorm(vsub(wrist, elbow));
@@ -660,14 +659,18 @@ static limb_dirs arm_dirs(const sk_skeleton *s, const body_frame *b, int side, c
     sk_vec3 sh = shoulder_joint(b, side);
     switch (l->mode) {
     case SK_LIMB_REACH:
-        return arm_dirs_target(s, side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, 0.3, 0));
+        /* elbow out to the side, resting towards the mat */
+        return arm_dirs_target(side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, -0.2, 0), v3(0, -0.3, 1));
     case SK_LIMB_GRAB:
-        return arm_dirs_target(s, side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side),
-                               v3(0.3, 1, 0));
+        /* elbows down and out, hands curled round the back of the thigh */
+        return arm_dirs_target(side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side), v3(0.3, 1, 0),
+                               v3(0.1, -0.6, 1));
     case SK_LIMB_BALL: {
+        /* the hand round the ball from the outside; the elbow stays up off
+         * the mat */
         double sd = side == SK_NEAR ? 1.0 : -1.0;
         sk_vec3 w = vadd(s->ball, v3(-0.01, 0.012, sd * 0.03));
-        return arm_dirs_target(s, side, sh, w, v3(1, -0.4, -sd * 0.8));
+        return arm_dirs_target(side, sh, w, v3(1, -0.4, -sd * 0.8), v3(-0.2, 0.6, 1));
     }
     default:
         return limb_from_angles(b->tilt, side, l->v[0], l->v[1], l->v[2], l->v[3], l->v[4], +1);
@@ -811,7 +814,20 @@ static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t
     for (int side = 0; side < 2; side++) {
         const sk_limb_key *la = &ka->arm[side], *lb = &kb->arm[side];
         sk_limb_key lm = *la;
-        if (same_mode(la, lb)) {
+        bool ik_a = la->mode != SK_LIMB_ANGLES, ik_b = lb->mode != SK_LIMB_ANGLES;
+        if (!same_mode(la, lb) && ik_a && ik_b) {
+            /* from one hand target to another: the wrist moves straight */
+            if (!solved_ends) {
+                sk_pose_solve_key(ka, &sa);
+                sk_pose_solve_key(kb, &sb);
+                solved_ends = true;
+            }
+            sk_vec3 w = vlerp(sa.wrist[side], sb.wrist[side], t);
+            lm.mode = SK_LIMB_REACH;
+            lm.v[0] = w.x;
+            lm.v[1] = w.y;
+            lm.v[2] = w.z;
+        } else if (same_mode(la, lb)) {
             for (int i = 0; i < 5; i++)
                 lm.v[i] = lerp(la->v[i], lb->v[i], t);
         } else {

@@ -18,9 +18,11 @@
  * the committed sheets come out of the same code as the kiosk's
  * screenshots. Exit status 0 on success, 1 on any error, with the reason
  * on stderr as "file:line: message". */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "bake.h"
 #include "image_png.h"
@@ -211,6 +213,15 @@ int main(int argc, char **argv)
     if (first >= argc || o.every < 1 || o.tolerance < 0 || o.budget <= 0)
         return usage();
 
+    /* output folders are made when missing (the drift test bakes into a
+     * fresh build tree) */
+    const char *dirs[] = {o.out, o.contact, o.frames};
+    for (int i = 0; i < 3; i++) {
+        if (dirs[i] && mkdir(dirs[i], 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "%s: cannot make the folder: %s\n", dirs[i], strerror(errno));
+            return 1;
+        }
+    }
     bool ok = true;
     long long bytes = 0;
     for (int i = first; i < argc; i++) {

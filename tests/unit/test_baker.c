@@ -1,0 +1,289 @@
+/* The sprite baker: pose files parse (and bad ones fail at the right line),
+ * every baked frame of the three stretches keeps the body in proportion,
+ * in the human joint range and in contact with the mat, the rasteriser's
+ * coverage is right, the bake is deterministic, the sheets fit the texture
+ * budget, and the descriptors it writes are ones the kiosk's reader
+ * accepts with the clips where the baker put them. */
+#include "bake.h"
+#include "pose.h"
+#include "raster.h"
+#include "sprite_sheet.h"
+#include "check.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ids[] = {"basic", "advanced", "ball"};
+
+static bool load(const char *id, sk_pose_file *pf)
+{
+    char rel[128], path[1024], err[512];
+    snprintf(rel, sizeof rel, "assets/poses/%s.pose", id);
+    if (!sk_pose_load(check_path(path, sizeof path, rel), pf, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return false;
+    }
+    return true;
+}
+
+static double dist(sk_vec3 a, sk_vec3 b)
+{
+    return sqrt((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y) + (a.z - b.z) * (a.z - b.z));
+}
+
+static void test_parse_errors(void)
+{
+    static sk_pose_file pf;
+    char err[512];
+    const char *ok = "sheet t\nclip setup 4 no\nkey a 0 linear\nkey b 1 inout\n  near_leg angles 80 0 0 90 10\n";
+    CHECK(sk_pose_parse(ok, "t.pose", &pf, err, sizeof err), "%s", err);
+    CHECK_INT(pf.key_count, 2);
+    CHECK_INT(pf.clips[0].frames, 4);
+
+    const char *bad_word = "sheet t\nclip setup 4 no\nkey a 0 linear\n  nekc 10\nkey b 1 inout\n";
+    CHECK(!sk_pose_parse(bad_word, "t.pose", &pf, err, sizeof err), "accepted nekc");
+    CHECK(strstr(err, "t.pose:4:") && strstr(err, "nekc"), "%s", err);
+
+    /* a knee bent past 140 degrees is not a human pose: the key's line */
+    const char *knee = "sheet t\nclip setup 4 no\nkey a 0 linear\nkey b 1 inout\n  near_leg angles 80 0 0 150 10\n";
+    CHECK(!sk_pose_parse(knee, "t.pose", &pf, err, sizeof err), "accepted a 150 degree knee");
+    CHECK(strstr(err, "t.pose:4:") && strstr(err, "knee flexion"), "%s", err);
+
+    const char *hip = "sheet t\nclip setup 4 no\nkey a 0 linear\nkey b 1 inout\n  far_leg angles 130 0 0 90 10\n";
+    CHECK(!sk_pose_parse(hip, "t.pose", &pf, err, sizeof err), "accepted a 130 degree hip");
+    CHECK(strstr(err, "hip flexion"), "%s", err);
+
+    const char *ease = "sheet t\nclip setup 4 no\nkey a 0 linear\nkey b 1 bouncy\n";
+    CHECK(!sk_pose_parse(ease, "t.pose", &pf, err, sizeof err), "accepted ease bouncy");
+    CHECK(strstr(err, "t.pose:4:") && strstr(err, "bouncy"), "%s", err);
+
+    const char *one_key = "sheet t\nclip setup 4 no\nkey a 0 linear\n";
+    CHECK(!sk_pose_parse(one_key, "t.pose", &pf, err, sizeof err), "accepted a one-key clip");
+
+    const char *zero = "sheet t\nclip setup 4 no\nkey a 0 linear\nkey b 0 linear\n";
+    CHECK(!sk_pose_parse(zero, "t.pose", &pf, err, sizeof err), "accepted a zero-length key");
+    CHECK(strstr(err, "t.pose:4:"), "%s", err);
+
+    CHECK(!sk_pose_parse("clip setup 4 no\nkey a 0 linear\nkey b 1 linear\n", "t.pose", &pf, err, sizeof err),
+          "accepted a file without a sheet line");
+}
+
+static void test_ease(void)
+{
+    sk_ease all[] = {SK_EASE_LINEAR, SK_EASE_IN, SK_EASE_OUT, SK_EASE_INOUT};
+    for (int i = 0; i < 4; i++) {
+        CHECK(fabs(sk_ease_apply(all[i], 0)) < 1e-12, "ease %d at 0", i);
+        CHECK(fabs(sk_ease_apply(all[i], 1) - 1) < 1e-12, "ease %d at 1", i);
+        double prev = 0;
+        for (int k = 1; k <= 100; k++) {
+            double v = sk_ease_apply(all[i], k / 100.0);
+            CHECK(v >= prev - 1e-12, "ease %d goes backwards at %d", i, k);
+            prev = v;
+        }
+    }
+    /* in-out is slow at both ends: no jerk when a move starts or stops */
+    CHECK(sk_ease_apply(SK_EASE_INOUT, 0.05) < 0.01, "inout starts slowly");
+}
+
+/* Every frame of every clip: segments keep their lengths, the shoulders
+ * and (unless lifted) the pelvis lie on the mat, a planted heel stays put. */
+static void test_body(const char *id)
+{
+    static sk_pose_file pf;
+    if (!load(id, &pf)) {
+        CHECK(0, "%s.pose did not load", id);
+        return;
+    }
+    for (int c = 0; c < pf.clip_count; c++) {
+        for (int i = 0; i < pf.clips[c].frames; i++) {
+            double t = sk_bake_frame_time(&pf, c, i);
+            sk_skeleton s;
+            sk_pose_solve_clip(&pf, c, t, &s);
+            char why[160];
+            CHECK(sk_skeleton_in_range(&s, why, sizeof why), "%s %s %d: %s", id, pf.clips[c].name, i, why);
+            for (int side = 0; side < 2; side++) {
+                CHECK(fabs(dist(s.hip[side], s.knee[side]) - SK_SEG_THIGH) < 1e-6, "%s %s %d thigh", id,
+                      pf.clips[c].name, i);
+                CHECK(fabs(dist(s.knee[side], s.ankle[side]) - SK_SEG_SHANK) < 1e-6, "%s %s %d shank", id,
+                      pf.clips[c].name, i);
+                CHECK(fabs(dist(s.shoulder[side], s.elbow[side]) - SK_SEG_UPPER_ARM) < 1e-6, "%s upper arm", id);
+                CHECK(fabs(dist(s.elbow[side], s.wrist[side]) - SK_SEG_FOREARM) < 1e-6, "%s forearm", id);
+                /* nothing goes through the mat: heel ball r 0.022, toe r 0.013 */
+                CHECK(s.heel[side].y >= 0.022 - 1e-6 && s.toe[side].y >= 0.013 - 1e-6, "%s %s %d foot below the mat",
+                      id, pf.clips[c].name, i);
+            }
+            /* the shoulders stay on the mat */
+            CHECK(fabs((s.shoulder[0].y + s.shoulder[1].y) / 2 - 0.052) < 1e-9, "%s shoulders lifted", id);
+            /* the pelvis never sinks into the mat */
+            CHECK(s.pelvis.y - s.pelvis_r > -1e-9, "%s %s %d pelvis below the mat", id, pf.clips[c].name, i);
+        }
+    }
+}
+
+/* The basic stretch: the uninvolved (far) leg's heel is planted the whole
+ * time, and once crossed the near ankle rests just above the far knee. */
+static void test_basic_contact(void)
+{
+    static sk_pose_file pf;
+    if (!load("basic", &pf))
+        return;
+    sk_skeleton first, s;
+    sk_pose_solve_clip(&pf, 0, 0, &first);
+    CHECK(fabs(first.pelvis.y - first.pelvis_r) < 1e-9, "the pelvis rests on the mat at the start");
+    for (int c = 0; c < pf.clip_count; c++) {
+        for (int i = 0; i < pf.clips[c].frames; i++) {
+            sk_pose_solve_clip(&pf, c, sk_bake_frame_time(&pf, c, i), &s);
+            CHECK(dist(s.heel[SK_FAR], first.heel[SK_FAR]) < 1e-6, "far heel slid in %s %d", pf.clips[c].name, i);
+        }
+    }
+    sk_pose_solve_clip(&pf, 0, sk_pose_clip_duration(&pf, 0), &s);
+    double d = dist(s.ankle[SK_NEAR], s.knee[SK_FAR]);
+    CHECK(d < 0.09, "crossed ankle %.3f H from the other knee", d);
+    CHECK(s.ankle[SK_NEAR].y > s.knee[SK_FAR].y - 0.02, "the ankle rests on top of the knee");
+    /* the knee is bent (the leg is crossed, not straight) */
+    CHECK(s.knee_flex[SK_NEAR] > 90, "crossed knee flexion %.0f", s.knee_flex[SK_NEAR]);
+}
+
+/* The advanced stretch: the far knee comes towards the chest and the
+ * crossed ankle comes with it. */
+static void test_advanced_pull(void)
+{
+    static sk_pose_file pf;
+    if (!load("advanced", &pf))
+        return;
+    sk_skeleton a, b;
+    sk_pose_solve_clip(&pf, 0, 0, &a);
+    sk_pose_solve_clip(&pf, 0, sk_pose_clip_duration(&pf, 0), &b);
+    CHECK(b.hip_flex[SK_FAR] > a.hip_flex[SK_FAR] + 30, "far hip %.0f -> %.0f", a.hip_flex[SK_FAR],
+          b.hip_flex[SK_FAR]);
+    CHECK(b.knee[SK_FAR].x < a.knee[SK_FAR].x, "the far knee moves towards the chest");
+    CHECK(dist(b.ankle[SK_NEAR], b.knee[SK_FAR]) < 0.09, "the crossed ankle came along");
+    /* the hands are on the underside of the far thigh */
+    for (int side = 0; side < 2; side++) {
+        sk_vec3 h = b.hip[SK_FAR], k = b.knee[SK_FAR], w = b.wrist[side];
+        double t = ((w.x - h.x) * (k.x - h.x) + (w.y - h.y) * (k.y - h.y)) /
+                   ((k.x - h.x) * (k.x - h.x) + (k.y - h.y) * (k.y - h.y));
+        CHECK(t > 0.4 && t < 1.0, "hand %d at %.2f along the thigh", side, t);
+    }
+}
+
+/* The ball stretch: the near buttock sits on the ball, lifted by the
+ * ball's diameter, through the whole circling hold. */
+static void test_ball_lift(void)
+{
+    static sk_pose_file pf;
+    if (!load("ball", &pf))
+        return;
+    int hold = 1;
+    CHECK_STR(pf.clips[hold].name, "hold");
+    for (int i = 0; i < pf.clips[hold].frames; i++) {
+        sk_skeleton s;
+        sk_pose_solve_clip(&pf, hold, sk_bake_frame_time(&pf, hold, i), &s);
+        CHECK(s.ball_on, "no ball in hold frame %d", i);
+        /* the bottom of the near half of the pelvis (centre offset 0.04 H
+         * sideways, rolled) against the ball's top */
+        double bottom = s.pelvis.y + sin(s.roll) * 0.040 - s.pelvis_r;
+        double top = s.ball.y + SK_BALL_DIAMETER / 2;
+        CHECK(fabs(bottom - top) < 0.006, "frame %d: buttock at %.3f, ball top %.3f", i, bottom, top);
+        CHECK(fabs(s.ball.y - SK_BALL_DIAMETER / 2) < 1e-9, "the ball lies on the mat");
+    }
+    /* a loop: its last frame leads back into its first */
+    sk_skeleton a, b;
+    sk_pose_solve_clip(&pf, hold, 0, &a);
+    sk_pose_solve_clip(&pf, hold, sk_pose_clip_duration(&pf, hold), &b);
+    CHECK(dist(a.pelvis, b.pelvis) < 1e-9, "the circle closes");
+}
+
+static void test_raster(void)
+{
+    sk_mask m;
+    CHECK(sk_mask_init(&m, 64, 64), "mask");
+    sk_mask_round_cone(&m, 32, 32, 10, 32, 32, 10, 0, 1);
+    double sum = 0;
+    for (int i = 0; i < 64 * 64; i++)
+        sum += m.a[i];
+    CHECK(fabs(sum - M_PI * 100) < M_PI * 100 * 0.01, "disc area %.1f, want %.1f", sum, M_PI * 100);
+    /* a capsule: a rectangle and two half discs */
+    sk_mask_clear(&m);
+    sk_mask_round_cone(&m, 16, 32, 5, 48, 32, 5, 0, 1);
+    sum = 0;
+    for (int i = 0; i < 64 * 64; i++)
+        sum += m.a[i];
+    double want = 32 * 10 + M_PI * 25;
+    CHECK(fabs(sum - want) < want * 0.01, "capsule area %.1f, want %.1f", sum, want);
+    /* the distance function: inside negative, on the edge zero */
+    CHECK(fabs(sk_sd_round_cone(32, 22, 32, 32, 10, 60, 32, 4)) < 1e-9, "edge of the big disc");
+    CHECK(sk_sd_round_cone(40, 32, 32, 32, 10, 60, 32, 4) < 0, "inside");
+    CHECK(fabs(sk_sd_round_cone(66, 32, 32, 32, 10, 60, 32, 4) - 2) < 1e-9, "beyond the small end");
+    sk_mask_free(&m);
+}
+
+static void test_sheets(void)
+{
+    long long bytes = 0;
+    for (int k = 0; k < 3; k++) {
+        static sk_pose_file pf;
+        if (!load(ids[k], &pf)) {
+            CHECK(0, "%s.pose", ids[k]);
+            continue;
+        }
+        sk_baked_sheet a, b;
+        char err[512];
+        CHECK(sk_bake_sheet(&pf, &a, err, sizeof err), "%s", err);
+        CHECK(a.width <= 2048 && a.height <= 2048, "%s is %dx%d", ids[k], a.width, a.height);
+        bytes += (long long)a.width * a.height * 4;
+        if (k == 0) {
+            /* the same pose file gives the same bytes */
+            CHECK(sk_bake_sheet(&pf, &b, err, sizeof err), "%s", err);
+            CHECK(memcmp(a.rgba, b.rgba, (size_t)a.width * a.height * 4) == 0, "two bakes differ");
+            sk_baked_sheet_free(&b);
+        }
+        /* transparent background: the corners show the screen's colour */
+        CHECK_INT(a.rgba[3], 0);
+        /* the descriptor reads back with the kiosk's own reader */
+        char name[64], path[1024];
+        snprintf(name, sizeof name, "%s.png", ids[k]);
+        char *desc = sk_bake_descriptor(&pf, &a, name);
+        CHECK(desc != NULL, "descriptor");
+        snprintf(name, sizeof name, "assets/sprites/%s.ini", ids[k]);
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_sprite_sheet *s = desc ? sk_sprite_sheet_parse_text(desc, strlen(desc), check_path(path, sizeof path, name), &d)
+                                  : NULL;
+        CHECK(s != NULL && d.errors == 0 && d.warnings == 0, "%s descriptor rejected", ids[k]);
+        sk_diag_print(&d, stderr);
+        if (s) {
+            CHECK_INT(s->frames, a.frames);
+            CHECK_INT(s->frame_width, pf.frame_w);
+            CHECK(s->other_leg == SK_OTHER_LEG_MIRROR, "other leg by mirroring");
+            const sk_clip *setup = sk_sprite_sheet_clip(s, "setup");
+            const sk_clip *hold = sk_sprite_sheet_clip(s, "hold");
+            const sk_clip *release = sk_sprite_sheet_clip(s, "release");
+            CHECK(setup && setup->first == 0 && setup->loop == SK_LOOP_NO, "%s setup", ids[k]);
+            CHECK(hold && hold->last == a.frames - 1 && hold->loop != SK_LOOP_NO, "%s hold", ids[k]);
+            CHECK(release && setup && release->first == setup->last && release->last == setup->first,
+                  "%s release is setup backwards", ids[k]);
+        }
+        sk_sprite_sheet_free(s);
+        sk_diag_free(&d);
+        free(desc);
+        sk_baked_sheet_free(&a);
+    }
+    CHECK(bytes <= 24000000, "all sheets take %lld bytes as RGBA8 textures, over 24 MB", bytes);
+    printf("sheets: %lld bytes as RGBA8 textures\n", bytes);
+}
+
+int main(void)
+{
+    test_parse_errors();
+    test_ease();
+    for (int k = 0; k < 3; k++)
+        test_body(ids[k]);
+    test_basic_contact();
+    test_advanced_pull();
+    test_ball_lift();
+    test_raster();
+    test_sheets();
+    return CHECK_DONE();
+}
