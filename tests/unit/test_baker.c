@@ -271,6 +271,20 @@ static void test_sheets(void)
         sk_baked_sheet_free(&a);
     }
     CHECK(bytes <= 24000000, "all sheets take %lld bytes as RGBA8 textures, over 24 MB", bytes);
+    /* the committed sheets load in the kiosk, pixels and all */
+    for (int k = 0; k < 3; k++) {
+        char rel[128], path[1024];
+        snprintf(rel, sizeof rel, "assets/sprites/%s.ini", ids[k]);
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_sprite_sheet *s = sk_sprite_sheet_load(check_path(path, sizeof path, rel), &d);
+        CHECK(s != NULL && d.errors == 0 && d.warnings == 0, "%s does not load", rel);
+        sk_diag_print(&d, stderr);
+        if (s)
+            CHECK_INT(s->frames, 30);
+        sk_sprite_sheet_free(s);
+        sk_diag_free(&d);
+    }
     printf("sheets: %lld bytes as RGBA8 textures\n", bytes);
 }
 
