@@ -680,7 +680,7 @@ static limb_dirs arm_dirs(const sk_skeleton *s, const body_frame *b, int side, c
 static void place_body(sk_skeleton *s, const body_frame *b, double neck_deg, double breath)
 {
     s->pelvis_r = PELVIS_R;
-    s->chest_r = CHEST_R + 0.006 * breath;
+    s->chest_r = CHEST_R + 0.009 * breath;  /* the chest top rises twice this: ~1.6 cm */
     s->pelvis = b->pelvis;
     s->roll = b->roll;
     sk_vec3 up_dir = vnorm(vsub(b->shoulders, b->pelvis)); /* towards the head */
