@@ -63,6 +63,7 @@ bool sk_notify_watchdog_tick(uint64_t now_ms);
  * says it is synchronised (adjtimex has no STA_UNSYNC). A Pi has no battery
  * clock and boots with the last shut-down time (fake-hwclock) or 1970, so
  * wall-clock features (quiet hours, screen-off hours) must wait for this.
- * Reads a file status and a kernel flag; does not block. */
+ * Reads a file status and a kernel flag; does not block. The unit allows
+ * adjtimex (read-only use) for this; ProtectClock= would deny it. */
 bool sk_notify_wall_clock_synced(void);
 #endif
