@@ -12,9 +12,9 @@
  * reads as two legs, not one shape. */
 #define COL_NEAR 0x9AD7D1
 #define COL_BODY 0x6DB5B1
-#define COL_FAR 0x3F7D80
+#define COL_FAR 0x4A8A8B
 #define COL_HEAD 0x93D2CD
-#define COL_HAIR 0x4C6F78
+#define COL_HAIR 0x5A848B
 #define COL_OUTLINE 0x244B57
 #define COL_BALL 0xE4895A
 #define COL_BALL_LINE 0x8A4127
