@@ -166,7 +166,7 @@ char *sk_hours_format(const sk_hours *h, char *buf, size_t size)
     if (size == 0) return buf;
     buf[0] = '\0';
     for (int i = 0; i < h->count; i++) {
-        char one[24];
+        char one[48];
         snprintf(one, sizeof one, "%s%02d:%02d-%02d:%02d", i ? ", " : "",
                  h->range[i].start / 60, h->range[i].start % 60,
                  h->range[i].end / 60, h->range[i].end % 60);
