@@ -11,11 +11,12 @@ command -v sox >/dev/null || { echo "test_clips: sox is missing"; exit 1; }
 fail=0 n=0
 bad() { echo "$1: $2"; fail=$((fail + 1)); }
 
-# Silence at one end: how much `silence` strips below -40 dBFS.
+# Silence at one end: how much `silence` strips below -50 dBFS (speech sits
+# at -20 dBFS RMS; a soft final "th" or "s" is quieter than -40 and is speech).
 lead_ms() { # file [reverse]
     local d t
     d=$(soxi -D "$1")
-    t=$(sox "$1" -n ${2:-} silence 1 0.001 -40d stat 2>&1 | awk '/^Length/ { print $3 }')
+    t=$(sox "$1" -n ${2:-} silence 1 0.001 -50d stat 2>&1 | awk '/^Length/ { print $3 }')
     awk -v d="$d" -v t="${t:-0}" 'BEGIN { printf "%d", (d - t) * 1000 }'
 }
 
