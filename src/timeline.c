@@ -458,8 +458,8 @@ static void to_loop(sk_timeline *tl, int64_t at)
 static void end_session(sk_timeline *tl, bool finished, int64_t at)
 {
     tl->ended++;
-    emit(tl, finished ? SK_EV_SESSION_FINISHED : SK_EV_SESSION_STOPPED, at, tl->idx, 0,
-         NULL);
+    emit(tl, finished ? SK_EV_SESSION_FINISHED : SK_EV_SESSION_STOPPED, at,
+         tl->still ? tl->sess.n : tl->idx, 0, NULL);
     to_loop(tl, at);
 }
 
@@ -626,10 +626,8 @@ void sk_timeline_step(sk_timeline *tl, int64_t dt)
             int64_t rem = tl->o.still_there_ms - tl->still_el;
             used = dt < rem ? dt : rem;
             tl->still_el += used;
-            if (tl->still_el >= tl->o.still_there_ms) {
-                tl->still = false;
+            if (tl->still_el >= tl->o.still_there_ms)
                 end_session(tl, false, tl->clock + used);
-            }
         } else if (tl->paused || cur_phase(tl)->kind == SK_PH_FINISH) {
             /* Walk-away counts while paused and on the finish screen (which
              * keeps running: when it ends first, the session has simply

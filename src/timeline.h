@@ -110,7 +110,8 @@ typedef enum {
                                 get-ready, or 0 when a hold ends: for beeps */
     SK_EV_SESSION_STARTED,
     SK_EV_SESSION_FINISHED,  /* ran to its end (not stopped) */
-    SK_EV_SESSION_STOPPED,   /* stopped by the person or by walk-away */
+    SK_EV_SESSION_STOPPED,   /* stopped by the person or by walk-away
+                                (then phase = the still-there index) */
     SK_EV_LOOP_WRAPPED       /* the loop began a new cycle */
 } sk_event_kind;
 
