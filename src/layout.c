@@ -182,6 +182,8 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     int sbottom = portrait ? mid_bottom : L->steps.y + L->steps.h;
     L->steps = rect(rx, sy, rw, sbottom - sy);
 
+    L->steps_wide = portrait ? rect(rx, ry, rw, mid_bottom - ry) : rect(rx, mid_top, rw, Hm);
+
     /* Text screens: the whole middle, held to a readable line length. */
     L->card_title = L->title;
     int cw = imin(inner_w, 34 * L->font_body);

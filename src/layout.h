@@ -60,6 +60,8 @@ typedef struct sk_layout {
     sk_rect reps;        /* rep markers (dots) and "2 of 4" */
     sk_rect leg;         /* leg indicator: a small figure + the word */
     sk_rect steps;       /* the numbered steps */
+    sk_rect steps_wide;  /* intro: the steps take the whole column beside the
+                            animation (no ring or counters then) */
     sk_rect caption;     /* the words of the current voice cue */
     int caption_lines;
     sk_rect progress;    /* thin bar: session or loop progress */

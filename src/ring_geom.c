@@ -88,8 +88,8 @@ void sk_arc_sizes(const sk_arc *a, int *nv, int *ni)
         *nv = *ni = 0;
         return;
     }
-    *nv = 4 * (n + 1) + 2 * (m ? 1 + 2 * (m + 1) : 0);
-    *ni = 18 * n + 2 * 9 * m;
+    *nv = 4 * (n + 1) + 2 * (m ? 2 * (m + 1) : 0);
+    *ni = 18 * n + 2 * (m ? 3 * (m - 1) + 6 * m : 0);
 }
 
 static void put(sk_ring_vertex *v, double cx, double cy, double r, double ang, double alpha)
@@ -142,29 +142,37 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
     for (int end = 0; end < 2 && m > 0; end++) {
         double ang = end == 0 ? s : s + sw;
         double ex = a->cx + r * sin(ang), ey = a->cy - r * cos(ang);
-        /* Outward direction along the arc's tangent: backwards at the start,
-         * forwards at the end. The half disc sweeps from the outer edge
-         * (radial direction) through the tangent to the inner edge. */
-        double radial = ang;                     /* direction of "outwards" */
+        /* The half disc sweeps from the outer edge (radially out) through
+         * the tangent to the inner edge: backwards (anticlockwise) at the
+         * start, forwards at the end. Its two ends are copies of the band's
+         * end row, bit for bit, and its fan starts from one of them, so the
+         * shared edge is the same edge in both: no crack a rasteriser could
+         * leave open (a centre vertex would make a T-junction). */
+        const sk_ring_vertex *row = &v[end == 0 ? 0 : 4 * n];
         int base = k;
-        v[k].x = (float)ex;
-        v[k].y = (float)ey;
-        v[k].a = (float)ca;
-        k++;
         for (int i = 0; i <= m; i++) {
+            if (i == 0) {
+                v[k++] = row[1];
+                v[k++] = row[0];
+                continue;
+            }
+            if (i == m) {
+                v[k++] = row[2];
+                v[k++] = row[3];
+                continue;
+            }
             double t = (double)i / m;
-            /* Directions in the same clockwise-from-up convention: radial
-             * outwards is 'ang'; the start cap turns anticlockwise from it
-             * (towards -tangent), the end cap clockwise (towards +tangent). */
-            double dir = end == 0 ? radial - t * (TWO_PI / 2) : radial + t * (TWO_PI / 2);
+            double dir = end == 0 ? ang - t * (TWO_PI / 2) : ang + t * (TWO_PI / 2);
             put(&v[k++], ex, ey, core, dir, ca);
             put(&v[k++], ex, ey, outer, dir, 0);
         }
+        for (int i = 1; i < m; i++) {
+            idx[q++] = base;                 /* core rim, first point */
+            idx[q++] = base + 2 * i;
+            idx[q++] = base + 2 * (i + 1);
+        }
         for (int i = 0; i < m; i++) {
-            int c0 = base + 1 + 2 * i, c1 = base + 1 + 2 * (i + 1);
-            idx[q++] = base;
-            idx[q++] = c0;
-            idx[q++] = c1;
+            int c0 = base + 2 * i, c1 = base + 2 * (i + 1);
             idx[q++] = c0;
             idx[q++] = c0 + 1;
             idx[q++] = c1;

@@ -185,18 +185,14 @@ int sk_ring_draw_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_
 void sk_ring_draw_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
                        SDL_Color solid, SDL_Color hollow, Uint8 alpha)
 {
+    /* Two legs side by side, as seen lying on the back from the feet: the
+     * one to stretch solid, the other an outline. Mirroring swaps them. */
     float s = (float)size;
-    float lw = s * 0.22f;              /* leg width */
-    float gap = s * 0.10f;
-    float total = 2 * lw + gap;
-    float x0 = x + (s - total) / 2;
-    float top = y + s * 0.08f;
-    /* pelvis: a short solid bar joining the legs */
-    SDL_FRect pelvis = {x0, top, total, lw * 0.9f};
-    sk_ring_draw_rrect(r, pelvis, lw * 0.45f, 0, hollow, alpha);
-    float stroke = lw * 0.22f < 1.5f ? 1.5f : lw * 0.22f;
+    float lw = s * 0.30f, gap = s * 0.14f;
+    float x0 = x + (s - (2 * lw + gap)) / 2;
+    float stroke = lw * 0.2f < 1.5f ? 1.5f : lw * 0.2f;
     for (int i = 0; i < 2; i++) {
-        SDL_FRect leg = {x0 + i * (lw + gap), top + lw * 0.5f, lw, s * 0.84f - lw * 0.5f};
+        SDL_FRect leg = {x0 + i * (lw + gap), y + s * 0.05f, lw, s * 0.9f};
         bool is_solid = (i == 1) == right_solid;
         sk_ring_draw_rrect(r, leg, lw / 2, is_solid ? 0 : stroke, is_solid ? solid : hollow, alpha);
     }

@@ -1,24 +1,1213 @@
+/* The scene. Each frame is first described as a display list (text lines,
+ * rings, boxes, the sprite), built only from the timeline's view, the
+ * routine and the layout; then the list is drawn. Keeping the description
+ * apart gives the cross-fade for free: when the phase changes, the last
+ * list of the old phase is kept, and for ~0.4 s items only in the old list
+ * fade out, items only in the new one fade in, and items in both (the
+ * title, the animation panel, the controls) stay as they are. No render
+ * target is needed for that, which keeps GPU memory small on a Pi.
+ *
+ * Text is cut into lines by sk_text_wrap (layout.h) with SDL_ttf measuring;
+ * each line is one cached texture. Every text a phase may show (all its
+ * captions, every page of steps, the ring's digits) is asked for when the
+ * phase starts, so mid-phase frames render no text and create no texture.
+ */
 #include "render/scene.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "layout.h"
+#include "palette.h"
 #include "render/draw.h"
+#include "render/ring_draw.h"
+#include "render/sprite_gfx.h"
+#include "sprite_clock.h"
+#include "sprite_sheet.h"
 #include "text_util.h"
+
+#define FADE_MS 400
+#define STEP_PAGE_MS 10000   /* a page of steps shows this long when they do not all fit */
+#define PAGE_FADE_MS 250
+#define MAX_ITEMS 384
+#define ARENA 24576
+#define WRAP_CACHE 48
+
+/* Words the routine file has no phrase for yet (routine.h owns phrases). */
+#define W_BACK "Back"
+#define W_PAUSE "Pause"
+#define W_RESUME "Resume"
+#define W_SKIP "Skip"
+#define W_STOP "Stop"
+#define W_STOP_AGAIN "Tap again to stop"
+#define W_TAP_TO_GO_ON "Tap anywhere to go on"
+#define W_TAP_RESUME "Tap Resume to go on"
+
+typedef enum {
+    IT_TEXT,      /* one line; box.x/y = top-left */
+    IT_RRECT,     /* f1 = radius, f2 = stroke (0 = filled) */
+    IT_HOLD,      /* ring: centre box.x/y, f1 = radius, f2 = thickness, f3 = remaining */
+    IT_COUNT,     /* dashed ring, i1 = seconds */
+    IT_DOTS,      /* i1 filled of i2 */
+    IT_LEGS,      /* i1 = right leg solid */
+    IT_BAR,       /* f3 = done */
+    IT_SPRITE,    /* i1 = exercise, i2 = frame, i3 = mirrored */
+    IT_PLACEHOLDER,
+    IT_POLY,      /* i1 points in pts */
+    IT_DISC,      /* centre box.x/y, f1 = radius, f2 = stroke */
+} it_kind;
+
+typedef struct item {
+    it_kind kind;
+    uint64_t key;
+    Uint8 alpha;
+    bool warm_only;          /* not drawn: only makes sure the text exists */
+    SDL_Color c1, c2;
+    SDL_FRect box;
+    float f1, f2, f3;
+    int i1, i2, i3;
+    int px;
+    sk_font_weight weight;
+    int text;                /* offset into the arena, -1 none */
+    SDL_FPoint pts[6];
+} item;
+
+typedef struct dlist {
+    item items[MAX_ITEMS];
+    int n;
+    char arena[ARENA];
+    int used;
+} dlist;
+
+typedef struct wrap_entry {
+    uint64_t key;
+    uint64_t used;
+    sk_wrap w;
+} wrap_entry;
 
 struct sk_scene {
     SDL_Renderer *r;
     const sk_routine *rt;
     sk_scene_opts opts;
     sk_text_cache *text;
+    sk_sprite_sheet *sheets[SK_MAX_EXERCISES];
+    sk_sprite_gfx *gfx[SK_MAX_EXERCISES];
+    sk_layout L;
+    sk_layout_in Lin;
+    bool have_layout;
+    wrap_entry wraps[WRAP_CACHE];
+    uint64_t wrap_tick;
+    dlist *cur, *prev, *old;
+    uint64_t sig;
+    bool have_sig;
+    int64_t fade_start;
+    bool fading;
+    int64_t last_clock;
+    int last_phase;
+    sk_tl_mode last_mode;
+    SDL_Texture *target;     /* rotation */
+    int target_w, target_h;
+    uint64_t own_textures;
+    int digit_px_warm;
 };
 
-static const SDL_Color BG = {0x1d, 0x2b, 0x36, 255};
-static const SDL_Color PANEL = {0x27, 0x3a, 0x48, 255};
-static const SDL_Color TEXT = {0xf4, 0xf1, 0xea, 255};
-static const SDL_Color MUTED = {0xb9, 0xc6, 0xcf, 255};
-static const SDL_Color HOLD = {0x7f, 0xd1, 0xb9, 255};
-static const SDL_Color READY = {0xf2, 0xc1, 0x4e, 255};
+/* ---- small helpers ---------------------------------------------------- */
+
+#define R(r) ((SDL_Rect){(r).x, (r).y, (r).w, (r).h})
+
+static SDL_Color col(sk_rgb c) { return (SDL_Color){c.r, c.g, c.b, 255}; }
+static SDL_Color pal(sk_color_id id) { return col(sk_palette(id)); }
+static SDL_Color acc(sk_accent a) { return col(sk_palette_accent(a)); }
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+static uint64_t fnv_i(uint64_t h, long long v) { return fnv(h, &v, sizeof v); }
+static uint64_t fnv_s(uint64_t h, const char *s) { return s ? fnv(h, s, strlen(s) + 1) : fnv_i(h, -7); }
+
+static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+/* ---- display list ----------------------------------------------------- */
+
+static item *dl_add(dlist *d, it_kind k)
+{
+    if (d->n >= MAX_ITEMS) return NULL;
+    item *it = &d->items[d->n++];
+    memset(it, 0, sizeof *it);
+    it->kind = k;
+    it->alpha = 255;
+    it->text = -1;
+    return it;
+}
+
+static int dl_str(dlist *d, const char *s, size_t n)
+{
+    if (d->used + (int)n + 1 > ARENA) return -1;
+    int off = d->used;
+    memcpy(d->arena + off, s, n);
+    d->arena[off + n] = '\0';
+    d->used += (int)n + 1;
+    return off;
+}
+
+/* The key says what an item is, not how far along it is: a ring keeps its
+ * key while it drains, so it is not cross-faded against itself. */
+static void dl_key(dlist *d, item *it)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = fnv_i(h, it->kind);
+    h = fnv(h, &it->c1, sizeof it->c1);
+    h = fnv_i(h, (long long)lroundf(it->box.x));
+    h = fnv_i(h, (long long)lroundf(it->box.y));
+    h = fnv_i(h, (long long)lroundf(it->box.w));
+    h = fnv_i(h, (long long)lroundf(it->box.h));
+    h = fnv_i(h, it->px);
+    h = fnv_i(h, it->weight);
+    switch (it->kind) {
+    case IT_TEXT: h = fnv_s(h, d->arena + it->text); break;
+    case IT_DOTS: h = fnv_i(fnv_i(h, it->i1), it->i2); break;
+    case IT_LEGS: h = fnv_i(h, it->i1); break;
+    case IT_COUNT: h = fnv_i(h, it->i1); break;
+    case IT_SPRITE: h = fnv_i(h, it->i1); break;
+    case IT_RRECT: h = fnv(h, &it->c2, sizeof it->c2); h = fnv_i(h, (long long)(it->f2 * 8)); break;
+    case IT_POLY:
+        h = fnv(h, it->pts, sizeof(SDL_FPoint) * (size_t)it->i1);
+        break;
+    default: break;
+    }
+    it->key = h;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+typedef struct measure_ctx {
+    sk_scene *sc;
+    sk_font_weight weight;
+} measure_ctx;
+
+static int measure_cb(void *user, const char *s, int px)
+{
+    measure_ctx *m = user;
+    int w = 0, h = 0;
+    if (!sk_text_measure(m->sc->text, s, px, m->weight, &w, &h)) return -1;
+    return w;
+}
+
+/* A wrap result from the cache (wrapping measures text many times). NULL
+ * when there is no font. */
+static const sk_wrap *wrap_cached(sk_scene *sc, const char *const *paras, int n,
+                                  const sk_wrap_opts *o, sk_font_weight wt)
+{
+    uint64_t k = 1469598103934665603ull;
+    for (int i = 0; i < n; i++) k = fnv_s(k, paras[i]);
+    k = fnv(k, o, sizeof *o);
+    k = fnv_i(k, wt);
+    k = fnv_i(k, n);
+    int slot = 0;
+    for (int i = 0; i < WRAP_CACHE; i++) {
+        if (sc->wraps[i].used && sc->wraps[i].key == k) {
+            sc->wraps[i].used = ++sc->wrap_tick;
+            return &sc->wraps[i].w;
+        }
+        if (sc->wraps[i].used < sc->wraps[slot].used) slot = i;
+    }
+    measure_ctx m = {sc, wt};
+    wrap_entry *e = &sc->wraps[slot];
+    if (!sk_text_wrap(paras, n, o, measure_cb, &m, &e->w)) {
+        e->used = 0;
+        return NULL;
+    }
+    e->key = k;
+    e->used = ++sc->wrap_tick;
+    return &e->w;
+}
+
+static int text_w(sk_scene *sc, const char *s, int px, sk_font_weight wt)
+{
+    int w = 0, h = 0;
+    if (!s || !*s || !sk_text_measure(sc->text, s, px, wt, &w, &h)) return 0;
+    return w;
+}
+
+static item *add_text(sk_scene *sc, dlist *d, const char *s, size_t n, int px, sk_font_weight wt,
+                      SDL_Color c, float x, float y, Uint8 alpha)
+{
+    (void)sc;
+    if (!s || n == 0) return NULL;
+    item *it = dl_add(d, IT_TEXT);
+    if (!it) return NULL;
+    it->text = dl_str(d, s, n);
+    if (it->text < 0) {
+        d->n--;
+        return NULL;
+    }
+    it->px = px;
+    it->weight = wt;
+    it->c1 = c;
+    it->box = (SDL_FRect){x, y, 0, 0};
+    it->alpha = alpha;
+    it->warm_only = alpha == 0;
+    dl_key(d, it);
+    return it;
+}
+
+typedef enum { AL_LEFT, AL_CENTRE } align;
+
+typedef struct para_style {
+    SDL_Color colour;
+    const char *marker;      /* drawn in the indent on a paragraph's first line */
+    SDL_Color marker_colour;
+} para_style;
+
+/* Wraps paragraphs into box and adds their lines. Vertical: top, or centred
+ * when vcentre. Returns the height used (0 when nothing fits or no font). */
+static int add_paras(sk_scene *sc, dlist *d, const char *const *paras, const para_style *st,
+                     int n, SDL_Rect box, int font_max, int font_min, sk_font_weight wt,
+                     align al, bool vcentre, int indent_em10, Uint8 alpha)
+{
+    if (n <= 0 || box.w <= 0 || box.h <= 0) return 0;
+    if (font_min > font_max) font_min = font_max;
+    sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = font_max,
+                      .font_min = font_min, .indent = 0};
+    /* The indent depends on the size chosen; a first pass at font_max
+     * gives it, a second with the indent of the size found settles it. */
+    if (indent_em10 > 0) o.indent = font_max * indent_em10 / 10;
+    const sk_wrap *w = wrap_cached(sc, paras, n, &o, wt);
+    if (w && indent_em10 > 0 && w->font_px != font_max) {
+        o.indent = w->font_px * indent_em10 / 10;
+        const sk_wrap *w2 = wrap_cached(sc, paras, n, &o, wt);
+        if (w2) w = w2;
+    }
+    if (!w || w->line_count == 0) return 0;
+    int y0 = box.y + (vcentre ? (box.h - w->height) / 2 : 0);
+    int y = y0;
+    for (int i = 0; i < w->line_count; i++) {
+        const sk_wrap_line *ln = &w->lines[i];
+        if (i > 0 && ln->first) y += w->para_gap_px;
+        const char *t = paras[ln->para];
+        const para_style *ps = &st[ln->para < n ? ln->para : 0];
+        char buf[SK_MAX_TEXT + 8];
+        size_t len = (size_t)ln->len < SK_MAX_TEXT ? (size_t)ln->len : SK_MAX_TEXT;
+        memcpy(buf, t + ln->start, len);
+        buf[len] = '\0';
+        int lw = ln->width;
+        if (w->truncated && i == w->line_count - 1) {
+            /* The text goes on: say so, shortening the line until the
+             * ellipsis fits. */
+            size_t cut = len;
+            for (;;) {
+                char tmp[SK_MAX_TEXT + 8];
+                memcpy(tmp, buf, cut);
+                tmp[cut] = '\0';
+                sk_strlcat(tmp, "\xe2\x80\xa6", sizeof tmp);
+                int tw = text_w(sc, tmp, w->font_px, wt);
+                if (tw + o.indent <= box.w || cut == 0) {
+                    sk_strlcpy(buf, tmp, sizeof buf);
+                    lw = tw;
+                    break;
+                }
+                do cut--; while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80);
+            }
+            len = strlen(buf);
+        }
+        float x = box.x + o.indent;
+        if (al == AL_CENTRE) x = box.x + (box.w - lw) / 2.0f;
+        if (ln->first && ps->marker && o.indent > 0)
+            add_text(sc, d, ps->marker, strlen(ps->marker), w->font_px, wt, ps->marker_colour,
+                     (float)box.x, (float)y, alpha);
+        add_text(sc, d, buf, len, w->font_px, wt, ps->colour, x, (float)y, alpha);
+        y += w->line_h;
+    }
+    return y - y0;
+}
+
+static int add_line(sk_scene *sc, dlist *d, const char *s, SDL_Rect box, int font_max, int font_min,
+                    sk_font_weight wt, SDL_Color c, align al, bool vcentre, Uint8 alpha)
+{
+    if (!s || !*s) return 0;
+    para_style st = {c, NULL, c};
+    const char *p[1] = {s};
+    return add_paras(sc, d, p, &st, 1, box, font_max, font_min, wt, al, vcentre, 0, alpha);
+}
+
+/* ---- shapes ----------------------------------------------------------- */
+
+static void add_rrect(dlist *d, SDL_Rect b, float radius, float stroke, SDL_Color c, Uint8 alpha)
+{
+    item *it = dl_add(d, IT_RRECT);
+    if (!it) return;
+    it->box = (SDL_FRect){(float)b.x, (float)b.y, (float)b.w, (float)b.h};
+    it->f1 = radius;
+    it->f2 = stroke;
+    it->c1 = c;
+    it->alpha = alpha;
+    dl_key(d, it);
+}
+
+static void add_poly(dlist *d, const SDL_FPoint *p, int n, SDL_Color c)
+{
+    item *it = dl_add(d, IT_POLY);
+    if (!it || n > 6) return;
+    memcpy(it->pts, p, sizeof(SDL_FPoint) * (size_t)n);
+    it->i1 = n;
+    it->c1 = c;
+    dl_key(d, it);
+}
+
+static void add_disc(dlist *d, float cx, float cy, float radius, float stroke, SDL_Color c, Uint8 alpha)
+{
+    item *it = dl_add(d, IT_DISC);
+    if (!it) return;
+    it->box = (SDL_FRect){cx, cy, 0, 0};
+    it->f1 = radius;
+    it->f2 = stroke;
+    it->c1 = c;
+    it->alpha = alpha;
+    dl_key(d, it);
+}
+
+/* ---- the digits in the ring ------------------------------------------ */
+
+static int digit_px(const sk_layout *L, int ndigits)
+{
+    return ndigits >= 3 ? L->font_digits * 7 / 10 : L->font_digits;
+}
+
+/* Every numeral the ring can show, at both sizes, rendered up front. */
+static void warm_digits(sk_scene *sc)
+{
+    int px = sc->L.font_digits;
+    if (sc->digit_px_warm == px) return;
+    for (int k = 0; k < 2; k++)
+        for (char c = '0'; c <= '9'; c++) {
+            char s[2] = {c, 0};
+            sk_text_get(sc->text, s, digit_px(&sc->L, k ? 3 : 1), SK_FONT_BOLD, pal(SK_COL_TEXT), 0,
+                        NULL, NULL);
+        }
+    sc->digit_px_warm = px;
+}
+
+/* The number, centred on (cx, cy) by its numerals' height, one cached
+ * texture per digit. */
+static void add_number(sk_scene *sc, dlist *d, long long n, float cx, float cy, SDL_Color c)
+{
+    char s[24];
+    snprintf(s, sizeof s, "%lld", n < 0 ? 0 : n);
+    int nd = (int)strlen(s);
+    int px = digit_px(&sc->L, nd);
+    int asc = px, fh = px;
+    sk_text_metrics(sc->text, px, SK_FONT_BOLD, &asc, &fh);
+    int widths[24], total = 0;
+    for (int i = 0; i < nd; i++) {
+        char one[2] = {s[i], 0};
+        widths[i] = text_w(sc, one, px, SK_FONT_BOLD);
+        total += widths[i];
+    }
+    /* DejaVu's numerals stand 0.73 em above the baseline. */
+    float top = cy - (asc - 0.365f * px);
+    float x = cx - total / 2.0f;
+    for (int i = 0; i < nd; i++) {
+        add_text(sc, d, s + i, 1, px, SK_FONT_BOLD, c, x, top, 255);
+        x += widths[i];
+    }
+}
+
+/* ---- icons for the controls ------------------------------------------ */
+
+static void icon_triangle(dlist *d, float x, float y, float s, bool right, SDL_Color c)
+{
+    SDL_FPoint p[3];
+    if (right) {
+        p[0] = (SDL_FPoint){x + s * 0.18f, y};
+        p[1] = (SDL_FPoint){x + s * 0.95f, y + s / 2};
+        p[2] = (SDL_FPoint){x + s * 0.18f, y + s};
+    } else {
+        p[0] = (SDL_FPoint){x + s * 0.82f, y};
+        p[1] = (SDL_FPoint){x + s * 0.05f, y + s / 2};
+        p[2] = (SDL_FPoint){x + s * 0.82f, y + s};
+    }
+    add_poly(d, p, 3, c);
+}
+
+static void add_icon(dlist *d, sk_control ctl, bool paused, float x, float y, float s, SDL_Color c)
+{
+    float bw = s * 0.2f;
+    switch (ctl) {
+    case SK_CTL_BACK: {
+        SDL_Rect bar = {(int)(x + s * 0.05f), (int)y, (int)bw, (int)s};
+        add_rrect(d, bar, bw / 3, 0, c, 255);
+        icon_triangle(d, x + s * 0.2f, y, s * 0.8f, false, c);
+        break;
+    }
+    case SK_CTL_SKIP: {
+        icon_triangle(d, x, y, s * 0.8f, true, c);
+        SDL_Rect bar = {(int)(x + s * 0.78f), (int)y, (int)bw, (int)s};
+        add_rrect(d, bar, bw / 3, 0, c, 255);
+        break;
+    }
+    case SK_CTL_PAUSE:
+        if (paused) {
+            icon_triangle(d, x, y, s, true, c);
+        } else {
+            SDL_Rect a = {(int)(x + s * 0.18f), (int)y, (int)(s * 0.24f), (int)s};
+            SDL_Rect b = {(int)(x + s * 0.58f), (int)y, (int)(s * 0.24f), (int)s};
+            add_rrect(d, a, s * 0.06f, 0, c, 255);
+            add_rrect(d, b, s * 0.06f, 0, c, 255);
+        }
+        break;
+    case SK_CTL_STOP: {
+        SDL_Rect sq = {(int)(x + s * 0.1f), (int)(y + s * 0.1f), (int)(s * 0.8f), (int)(s * 0.8f)};
+        add_rrect(d, sq, s * 0.12f, 0, c, 255);
+        break;
+    }
+    default: break;
+    }
+}
+
+/* ---- phases ----------------------------------------------------------- */
+
+static sk_accent phase_accent(const sk_tl_view *v)
+{
+    const sk_phase *p = v->phase;
+    if (!p) return SK_ACC_INTRO;
+    switch (p->kind) {
+    case SK_PH_GET_READY: return SK_ACC_GET_READY;
+    case SK_PH_HOLD: return v->resume_count_ms > 0 ? SK_ACC_GET_READY : SK_ACC_HOLD;
+    case SK_PH_REST: return SK_ACC_REST;
+    case SK_PH_SWITCH: return SK_ACC_SWITCH;
+    case SK_PH_CARD: return SK_ACC_CARD;
+    case SK_PH_FINISH: return SK_ACC_FINISH;
+    default: return SK_ACC_INTRO;
+    }
+}
+
+static const char *phase_word(const sk_scene *sc, const sk_tl_view *v)
+{
+    const sk_phrases *ph = &sc->rt->phrases;
+    switch (v->phase->kind) {
+    case SK_PH_GET_READY: return ph->get_ready;
+    case SK_PH_HOLD: return v->resume_count_ms > 0 ? ph->get_ready : ph->hold;
+    case SK_PH_REST: return ph->relax;
+    case SK_PH_SWITCH: return ph->switch_legs;
+    default: return NULL;
+    }
+}
+
+static SDL_Rect inset(SDL_Rect r, int dx, int dy)
+{
+    return (SDL_Rect){r.x + dx, r.y + dy, r.w - 2 * dx, r.h - 2 * dy};
+}
+
+static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex, int exi)
+{
+    const sk_layout *L = &sc->L;
+    int rad = L->gap;
+    add_rrect(d, R(L->sprite), (float)rad, 0, pal(SK_COL_SURFACE), 255);
+    (void)ex;
+    sk_sprite_gfx *g = exi >= 0 ? sc->gfx[exi] : NULL;
+    SDL_Rect in = inset(R(L->sprite), L->gap, L->gap);
+    if (!g) {
+        item *it = dl_add(d, IT_PLACEHOLDER);
+        if (it) {
+            it->box = (SDL_FRect){(float)in.x, (float)in.y, (float)in.w, (float)in.h};
+            it->c1 = pal(SK_COL_SURFACE);
+            it->c2 = pal(SK_COL_MUTED);
+            dl_key(d, it);
+        }
+        return;
+    }
+    int64_t elapsed = v->elapsed_ms;
+    sk_sprite_pick pick = sk_sprite_clock_pick(sc->sheets[exi], v->phase->kind, elapsed, v->phase->leg);
+    item *it = dl_add(d, IT_SPRITE);
+    if (!it) return;
+    it->box = (SDL_FRect){(float)in.x, (float)in.y, (float)in.w, (float)in.h};
+    it->i1 = exi;
+    it->i2 = pick.frame;
+    it->i3 = pick.mirrored;
+    it->c1 = pal(SK_COL_SURFACE);
+    dl_key(d, it);
+}
+
+/* Which step the voice is reading now (0-based), from the cue key
+ * "<exercise>.step<N>"; -1 when it reads something else. */
+static int spoken_step(const sk_tl_view *v, const sk_exercise *ex)
+{
+    if (!v->caption) return -1;
+    const char *k = v->caption->key;
+    size_t n = strlen(ex->id);
+    if (strncmp(k, ex->id, n) != 0 || strncmp(k + n, ".step", 5) != 0) return -1;
+    long s;
+    if (!sk_parse_long(k + n + 5, &s) || s < 1 || s > ex->step_count) return -1;
+    return (int)s - 1;
+}
+
+/* The steps, numbered. When they do not all fit at a readable size they
+ * show a page at a time, at one size for every page: the page the voice is
+ * reading from, else turning every few seconds. Every page is in the list
+ * (pages not showing are warm-only) so a page turn renders nothing new.
+ * In the intro the step being read is bright and the others muted. */
+static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex,
+                        SDL_Rect box, bool extras)
+{
+    const sk_layout *L = &sc->L;
+    const char *paras[SK_WRAP_MAX_PARAS];
+    para_style st[SK_WRAP_MAX_PARAS];
+    char marks[SK_MAX_STEPS][8];
+    int n = 0;
+    SDL_Color text = pal(SK_COL_TEXT), muted = pal(SK_COL_MUTED);
+    SDL_Color mark = acc(phase_accent(v));
+    int speaking = extras ? spoken_step(v, ex) : -1;
+    for (int i = 0; i < ex->step_count && n < SK_WRAP_MAX_PARAS; i++) {
+        snprintf(marks[i], sizeof marks[i], "%d", i + 1);
+        paras[n] = ex->steps[i];
+        bool dim = speaking >= 0 && i != speaking;
+        st[n++] = (para_style){dim ? muted : text, marks[i], dim ? muted : mark};
+    }
+    if (extras && ex->equipment && n < SK_WRAP_MAX_PARAS) {
+        paras[n] = ex->equipment;
+        st[n++] = (para_style){muted, "\xe2\x97\x8f", muted};          /* ● */
+    }
+    if (extras && ex->caution && n < SK_WRAP_MAX_PARAS) {
+        paras[n] = ex->caution;
+        st[n++] = (para_style){pal(SK_COL_WARN), "\xe2\x9a\xa0", pal(SK_COL_WARN)};  /* ⚠ */
+    }
+    int fmax = L->font_body, fmin = L->font_min;
+    /* All of it, if it fits at a readable size. */
+    sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = fmax, .font_min = fmin,
+                      .indent = fmax * 16 / 10};
+    const sk_wrap *w = wrap_cached(sc, paras, n, &o, SK_FONT_REGULAR);
+    if (!w) return;
+    if (w->fits) {
+        add_paras(sc, d, paras, st, n, box, fmax, fmin, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+        return;
+    }
+    /* Pages of whole paragraphs at one size, a little under the largest. */
+    int pf = fmax * 9 / 10 > fmin ? fmax * 9 / 10 : fmin;
+    sk_wrap_opts po = {.box_w = box.w, .box_h = box.h, .font_max = pf, .font_min = pf,
+                       .indent = pf * 16 / 10};
+    int starts[SK_WRAP_MAX_PARAS + 1], pages = 0;
+    for (int i = 0; i < n && pages < SK_WRAP_MAX_PARAS;) {
+        int j = i + 1;
+        while (j < n) {
+            const sk_wrap *ww = wrap_cached(sc, paras + i, j + 1 - i, &po, SK_FONT_REGULAR);
+            if (!ww || !ww->fits) break;
+            j++;
+        }
+        starts[pages++] = i;
+        i = j;
+    }
+    starts[pages] = n;
+    int64_t t = v->elapsed_ms < 0 ? 0 : v->elapsed_ms;
+    int cur = (int)((t / STEP_PAGE_MS) % pages);
+    float a = 1;
+    if (speaking >= 0) {
+        for (int p = 0; p < pages; p++)
+            if (speaking >= starts[p] && speaking < starts[p + 1]) cur = p;
+    } else {
+        /* Out, then in: two pages never show over each other. */
+        int64_t in_page = t % STEP_PAGE_MS;
+        if (in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) a = (float)in_page / PAGE_FADE_MS;
+        if (STEP_PAGE_MS - in_page < PAGE_FADE_MS) a = (float)(STEP_PAGE_MS - in_page) / PAGE_FADE_MS;
+    }
+    for (int p = 0; p < pages; p++) {
+        Uint8 al = p == cur ? (Uint8)clampf(a * 255.0f + 0.5f, 1, 255) : 0;
+        add_paras(sc, d, paras + starts[p], st + starts[p], starts[p + 1] - starts[p], box, pf, pf,
+                  SK_FONT_REGULAR, AL_LEFT, false, 16, al);
+    }
+}
+
+static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color a = acc(phase_accent(v)), text = pal(SK_COL_TEXT), muted = pal(SK_COL_MUTED);
+    (void)ex;
+    /* Phase word, in the phase's colour: the word carries the meaning. */
+    const char *word = phase_word(sc, v);
+    SDL_Rect pb = R(L->phase);
+    /* No rep counter (switching legs): the word may use its room too. */
+    if (!(p->reps > 0 && p->rep > 0)) pb.h = L->reps.y + L->reps.h - pb.y;
+    if (word) add_line(sc, d, word, pb, L->font_phase, L->font_min, SK_FONT_BOLD, a, AL_LEFT, true, 255);
+    /* Rep dots and "2 of 4". */
+    if (p->reps > 0 && p->rep > 0) {
+        int filled = p->rep - (p->kind == SK_PH_REST ? 0 : 1);
+        if (p->kind == SK_PH_HOLD || p->kind == SK_PH_REST) filled = p->rep;
+        SDL_Rect dots = R(L->reps);
+        int dot_h = L->font_small * 3 / 2;
+        if (dot_h > dots.h) dot_h = dots.h;
+        SDL_Rect db = {dots.x, dots.y + (dots.h - dot_h) / 2, dots.w / 2, dot_h};
+        item *it = dl_add(d, IT_DOTS);
+        if (it) {
+            it->box = (SDL_FRect){(float)db.x, (float)db.y, (float)db.w, (float)db.h};
+            it->i1 = filled;
+            it->i2 = p->reps;
+            it->c1 = text;
+            it->c2 = muted;
+            dl_key(d, it);
+        }
+        float pitch = db.h * 0.62f * 1.55f;
+        int used = (int)(pitch * (p->reps - 1) + db.h * 0.62f + L->gap * 1.5f);
+        if (used > dots.w / 2) used = dots.w / 2;
+        char rep[128];
+        sk_phrase_format(rep, sizeof rep, ph->rep_of, p->rep, p->reps, NULL);
+        SDL_Rect tb = {dots.x + used, dots.y, dots.w - used, dots.h};
+        add_line(sc, d, rep, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_REGULAR, muted, AL_LEFT,
+                 true, 255);
+    }
+    /* Which leg: a figure (the solid leg is the one to stretch) and the word. */
+    if (p->leg != SK_LEG_NONE) {
+        const char *lw = p->leg == SK_LEG_PAINFUL ? ph->painful_leg : ph->other_leg;
+        int s = L->leg.h;
+        if (s > L->font_small * 9 / 4) s = L->font_small * 9 / 4;
+        item *it = dl_add(d, IT_LEGS);
+        if (it) {
+            it->box = (SDL_FRect){(float)L->leg.x, (float)(L->leg.y + (L->leg.h - s) / 2), (float)s, (float)s};
+            it->i1 = p->leg == SK_LEG_OTHER;
+            it->c1 = text;
+            it->c2 = muted;
+            dl_key(d, it);
+        }
+        SDL_Rect tb = {L->leg.x + s + L->gap, L->leg.y, L->leg.w - s - L->gap, L->leg.h};
+        add_line(sc, d, lw, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_BOLD, text, AL_LEFT, true, 255);
+    }
+}
+
+static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    SDL_Color a = acc(phase_accent(v)), track = pal(SK_COL_TRACK);
+    float cx = (float)L->ring_cx, cy = (float)L->ring_cy;
+    long long secs;
+    if (p->kind == SK_PH_HOLD && v->resume_count_ms > 0) {
+        /* Resuming: a 3-2-1 count before the hold goes on. */
+        int total = 3;
+        double rem = v->resume_count_ms / 3000.0;
+        item *it = dl_add(d, IT_COUNT);
+        if (it) {
+            it->box = (SDL_FRect){cx, cy, 0, 0};
+            it->f1 = (float)L->ring_r;
+            it->f2 = (float)L->ring_thick;
+            it->f3 = (float)rem;
+            it->i1 = total;
+            it->c1 = a;
+            it->c2 = track;
+            dl_key(d, it);
+        }
+        secs = (v->resume_count_ms + 999) / 1000;
+    } else {
+        int64_t dur = p->duration_ms > 0 ? p->duration_ms : 1;
+        double rem = (double)v->remaining_ms / (double)dur;
+        secs = (v->remaining_ms + 999) / 1000;
+        item *it = dl_add(d, p->kind == SK_PH_GET_READY ? IT_COUNT : IT_HOLD);
+        if (it) {
+            it->box = (SDL_FRect){cx, cy, 0, 0};
+            it->f1 = (float)L->ring_r;
+            it->f2 = (float)L->ring_thick;
+            it->f3 = (float)rem;
+            it->i1 = (int)((dur + 999) / 1000);
+            it->c1 = a;
+            it->c2 = track;
+            dl_key(d, it);
+        }
+    }
+    add_number(sc, d, secs, cx, cy, p->kind == SK_PH_HOLD && v->resume_count_ms <= 0 ? pal(SK_COL_TEXT) : a);
+}
+
+static void build_exercise(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    int exi = p->exercise;
+    const sk_exercise *ex = &sc->rt->exercises[exi];
+    add_line(sc, d, ex->name, R(L->title), L->font_title, L->font_min, SK_FONT_BOLD, pal(SK_COL_TEXT),
+             AL_LEFT, true, 255);
+    build_sprite(sc, d, v, ex, exi);
+    if (p->kind == SK_PH_INTRO) {
+        build_steps(sc, d, v, ex, R(L->steps_wide), true);
+        return;
+    }
+    build_ring(sc, d, v);
+    build_counters(sc, d, v, ex);
+    build_steps(sc, d, v, ex, R(L->steps), false);
+}
+
+static void build_text_screen(sk_scene *sc, dlist *d, const char *title, SDL_Color title_c,
+                              const char *const *paras, const para_style *st, int n, bool bullets)
+{
+    const sk_layout *L = &sc->L;
+    SDL_Rect tb = R(L->card_title);
+    tb.x = L->card_body.x;
+    tb.w = L->card_body.w;
+    add_line(sc, d, title, tb, L->font_title, L->font_min, SK_FONT_BOLD, title_c, AL_LEFT, true, 255);
+    /* An accent rule under the title: a shape with the colour. */
+    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
+    if (rule.y + rule.h < L->card_body.y) add_rrect(d, rule, rule.h / 2.0f, 0, title_c, 255);
+    SDL_Rect body = R(L->card_body);
+    body.y += L->gap;
+    body.h -= L->gap;
+    add_paras(sc, d, paras, st, n, body, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR, AL_LEFT,
+              true, bullets ? 14 : 0, 255);
+}
+
+static void build_card(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_card *c = &sc->rt->cards[v->phase->card];
+    const char *paras[SK_WRAP_MAX_PARAS];
+    para_style st[SK_WRAP_MAX_PARAS];
+    int n = 0;
+    SDL_Color a = acc(SK_ACC_CARD);
+    for (int i = 0; i < c->line_count && n < SK_WRAP_MAX_PARAS; i++) {
+        paras[n] = c->lines[i];
+        st[n++] = (para_style){pal(SK_COL_TEXT), c->bullets ? "\xe2\x80\xa2" : NULL, a};
+    }
+    build_text_screen(sc, d, c->title, a, paras, st, n, c->bullets);
+}
+
+static void build_welcome(sk_scene *sc, dlist *d)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color a = acc(SK_ACC_INTRO);
+    SDL_Rect tb = R(L->card_title);
+    tb.x = L->card_body.x;
+    tb.w = L->card_body.w;
+    add_line(sc, d, ph->welcome_title, tb, L->font_title, L->font_min, SK_FONT_BOLD, a, AL_LEFT, true, 255);
+    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
+    if (rule.y + rule.h < L->card_body.y) add_rrect(d, rule, rule.h / 2.0f, 0, a, 255);
+    SDL_Rect body = R(L->card_body);
+    body.y += L->gap;
+    body.h -= L->gap;
+    /* The welcome above; the safety note in a panel of its own below, with
+     * a warning sign, so it reads as the one thing not to skip. The two
+     * sit together in the middle of the body. */
+    int wfont = L->font_body * 6 / 5;
+    const char *wp[1] = {ph->welcome};
+    sk_wrap_opts wo = {.box_w = body.w, .box_h = body.h * 45 / 100, .font_max = wfont,
+                       .font_min = L->font_min};
+    const sk_wrap *ww = ph->welcome ? wrap_cached(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+    int wh = ww ? ww->height : 0;
+    int pad = L->gap * 3 / 2;
+    bool safety = ph->safety && *ph->safety;
+    const char *p[1] = {ph->safety};
+    int ph_h = 0;
+    sk_wrap_opts o = {.box_w = body.w - 2 * pad, .box_h = body.h - wh - L->gap * 2 - 2 * pad,
+                      .font_max = L->font_body, .font_min = L->font_min,
+                      .indent = L->font_body * 16 / 10};
+    const sk_wrap *w = safety && o.box_h > 0 ? wrap_cached(sc, p, 1, &o, SK_FONT_REGULAR) : NULL;
+    if (w) ph_h = w->height + 2 * pad;
+    int total = wh + (w ? L->gap * 2 + ph_h : 0);
+    int y0 = body.y + (body.h - total) / 2;
+    if (y0 < body.y) y0 = body.y;
+    SDL_Rect top = {body.x, y0, body.w, wo.box_h};
+    add_line(sc, d, ph->welcome, top, wfont, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_LEFT,
+             false, 255);
+    if (!w) return;
+    SDL_Rect panel = {body.x, y0 + wh + L->gap * 2, body.w, ph_h};
+    SDL_Rect in = inset(panel, pad, pad);
+    para_style st = {pal(SK_COL_TEXT), "\xe2\x9a\xa0", pal(SK_COL_WARN)};
+    add_rrect(d, panel, (float)L->gap, 0, pal(SK_COL_SURFACE), 255);
+    SDL_Rect bar = {panel.x, panel.y + L->gap, L->gap / 3 > 3 ? L->gap / 3 : 3, panel.h - 2 * L->gap};
+    add_rrect(d, bar, bar.w / 2.0f, 0, pal(SK_COL_WARN), 255);
+    add_paras(sc, d, p, &st, 1, in, L->font_body, L->font_min, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+}
+
+static void build_finish(sk_scene *sc, dlist *d)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color g = acc(SK_ACC_FINISH);
+    SDL_Rect body = R(L->card_body);
+    /* A ring closed all the way round with a tick in it: the shape of done. */
+    float r = (float)(body.h * 0.2f);
+    if (r > L->ring_r * 1.2f) r = L->ring_r * 1.2f;
+    float cx = body.x + body.w / 2.0f, cy = body.y + r + L->gap;
+    item *it = dl_add(d, IT_HOLD);
+    if (it) {
+        it->box = (SDL_FRect){cx, cy, 0, 0};
+        it->f1 = r;
+        it->f2 = (float)L->ring_thick * 0.8f;
+        it->f3 = 1;
+        it->c1 = g;
+        it->c2 = pal(SK_COL_TRACK);
+        dl_key(d, it);
+    }
+    float s = r * 0.55f;
+    SDL_FPoint tick1[4] = {{cx - s * 0.95f, cy + s * 0.05f}, {cx - s * 0.7f, cy - s * 0.2f},
+                           {cx - s * 0.2f, cy + s * 0.3f}, {cx - s * 0.38f, cy + s * 0.6f}};
+    SDL_FPoint tick2[4] = {{cx - s * 0.38f, cy + s * 0.6f}, {cx - s * 0.2f, cy + s * 0.3f},
+                           {cx + s * 0.75f, cy - s * 0.65f}, {cx + s * 0.98f, cy - s * 0.4f}};
+    add_poly(d, tick1, 4, g);
+    add_poly(d, tick2, 4, g);
+    int y = (int)(cy + r + L->gap * 2);
+    SDL_Rect tb = {body.x, y, body.w, (int)(L->font_phase * 1.6f)};
+    add_line(sc, d, ph->finish_title, tb, L->font_phase * 5 / 4, L->font_min, SK_FONT_BOLD, g, AL_CENTRE,
+             true, 255);
+    SDL_Rect fb = {body.x, tb.y + tb.h + L->gap, body.w, body.y + body.h - (tb.y + tb.h + L->gap)};
+    add_line(sc, d, ph->finish, fb, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR,
+             pal(SK_COL_TEXT), AL_CENTRE, false, 255);
+}
+
+/* A dimmed middle and a panel with a big word: paused, still there. */
+static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char *word,
+                         const char *hint, SDL_Color c, bool ring)
+{
+    const sk_layout *L = &sc->L;
+    SDL_Rect veil = {0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
+    SDL_Color bg = pal(SK_COL_BG);
+    bg.a = 215;
+    add_rrect(d, veil, 0, 0, bg, 255);
+    SDL_Rect box = R(L->dialog);
+    add_rrect(d, box, (float)L->gap * 1.5f, 0, pal(SK_COL_SURFACE), 255);
+    add_rrect(d, box, (float)L->gap * 1.5f, (float)(L->gap / 4 > 2 ? L->gap / 4 : 2), c, 255);
+    SDL_Rect in = inset(box, L->gap * 2, L->gap * 2);
+    int ring_h = 0;
+    if (ring) {
+        float r = in.h * 0.17f;
+        ring_h = (int)(2 * r + L->gap);
+        int64_t dur = v->phase->duration_ms > 0 ? v->phase->duration_ms : 1;
+        item *it = dl_add(d, IT_HOLD);
+        if (it) {
+            it->box = (SDL_FRect){in.x + in.w / 2.0f, in.y + r, 0, 0};
+            it->f1 = r - L->ring_thick * 0.3f;
+            it->f2 = L->ring_thick * 0.6f;
+            it->f3 = (float)((double)v->remaining_ms / (double)dur);
+            it->c1 = c;
+            it->c2 = pal(SK_COL_TRACK);
+            dl_key(d, it);
+        }
+    }
+    SDL_Rect wb = {in.x, in.y + ring_h, in.w, (in.h - ring_h) * 6 / 10};
+    add_line(sc, d, word, wb, L->font_phase, L->font_min, SK_FONT_BOLD, c, AL_CENTRE, true, 255);
+    SDL_Rect hb = {in.x, wb.y + wb.h, in.w, in.y + in.h - (wb.y + wb.h)};
+    add_line(sc, d, hint, hb, L->font_body, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_CENTRE,
+             false, 255);
+}
+
+static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    static const char *const words[SK_CTL_COUNT] = {W_BACK, W_PAUSE, W_SKIP, W_STOP};
+    for (int i = 0; i < SK_CTL_COUNT; i++) {
+        SDL_Rect b = R(L->controls[i]);
+        if (b.w <= 0) continue;
+        SDL_Color fill = pal(SK_COL_SURFACE), ink = pal(SK_COL_TEXT);
+        const char *word = words[i];
+        if (i == SK_CTL_PAUSE && v->paused) {
+            word = W_RESUME;
+            fill = acc(SK_ACC_HOLD);
+            ink = pal(SK_COL_ON_ACCENT);
+        }
+        if (i == SK_CTL_STOP && v->stop_pending) {
+            word = W_STOP_AGAIN;
+            fill = pal(SK_COL_WARN);
+            ink = pal(SK_COL_ON_ACCENT);
+        }
+        float rad = b.h * 0.22f;
+        add_rrect(d, b, rad, 0, fill, 255);
+        float s = b.h * 0.34f;
+        int pad = (int)(b.h * 0.26f);
+        /* Icon, then the word beside it; both centred as a group. */
+        int tw_max = b.w - pad * 2 - (int)s - pad / 2;
+        SDL_Rect tb = {0, b.y, tw_max, b.h};
+        int fpx = L->font_button;
+        int tw = text_w(sc, word, fpx, SK_FONT_BOLD);
+        if (tw > tw_max) tw = tw_max;
+        int group = (int)s + pad / 2 + tw;
+        float ix = b.x + (b.w - group) / 2.0f;
+        add_icon(d, (sk_control)i, v->paused, ix, b.y + (b.h - s) / 2, s, ink);
+        tb.x = (int)(ix + s + pad / 2);
+        add_line(sc, d, word, tb, fpx, L->font_min, SK_FONT_BOLD, ink, AL_LEFT, true, 255);
+    }
+}
+
+static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    SDL_Rect b = R(L->invite);
+    SDL_Color fill = acc(SK_ACC_INTRO), ink = pal(SK_COL_ON_ACCENT);
+    add_rrect(d, b, b.h / 2.0f, 0, fill, 255);
+    /* A fingertip with a ripple: a dot and a ring that breathes slowly. */
+    float s = b.h * 0.5f;
+    float cx = b.x + b.h * 0.6f, cy = b.y + b.h / 2.0f;
+    add_disc(d, cx, cy, s * 0.22f, 0, ink, 255);
+    float ph = (float)((v->clock_ms % 2400) / 2400.0);
+    float rr = s * (0.3f + 0.25f * ph);
+    item *it = dl_add(d, IT_DISC);
+    if (it) {
+        it->box = (SDL_FRect){cx, cy, 0, 0};
+        it->f1 = rr;
+        it->f2 = s * 0.07f > 1.5f ? s * 0.07f : 1.5f;
+        it->c1 = ink;
+        it->alpha = (Uint8)(255 * (1 - ph));
+        /* key without the radius: the ripple is one thing that moves */
+        it->key = fnv_s(1469598103934665603ull, "ripple");
+    }
+    SDL_Rect tb = {(int)(b.x + b.h * 1.1f), b.y, b.w - (int)(b.h * 1.1f) - b.h / 3, b.h};
+    add_line(sc, d, sc->rt->phrases.tap_to_start, tb, L->font_invite, L->font_min, SK_FONT_BOLD, ink,
+             AL_CENTRE, true, 255);
+}
+
+/* Captions: the words of the current voice cue, for muted waiting rooms.
+ * All of this phase's captions are laid out (warm-only) when it starts. */
+static void build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    if (!p || p->kind == SK_PH_CARD || p->kind == SK_PH_WELCOME || p->kind == SK_PH_FINISH) return;
+    for (int i = 0; i < p->cue_count; i++) {
+        const sk_cue *c = &p->cues[i];
+        if (!c->text || !*c->text) continue;
+        bool now = v->caption == c;
+        add_line(sc, d, c->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
+                 pal(SK_COL_TEXT), AL_CENTRE, true, now ? 255 : 0);
+    }
+    if (v->caption && v->caption->text && (v->caption < p->cues || v->caption >= p->cues + p->cue_count))
+        add_line(sc, d, v->caption->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
+                 pal(SK_COL_TEXT), AL_CENTRE, true, 255);
+}
+
+static void build(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    d->n = 0;
+    d->used = 0;
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    if (!p) return;
+    bool ex_phase = p->exercise >= 0 && p->exercise < sc->rt->exercise_count &&
+                    (p->kind == SK_PH_INTRO || p->kind == SK_PH_GET_READY || p->kind == SK_PH_HOLD ||
+                     p->kind == SK_PH_REST || p->kind == SK_PH_SWITCH);
+    if (p->kind == SK_PH_CARD && p->card >= 0 && p->card < sc->rt->card_count) build_card(sc, d, v);
+    else if (p->kind == SK_PH_WELCOME) build_welcome(sc, d);
+    else if (p->kind == SK_PH_FINISH) build_finish(sc, d);
+    else if (ex_phase) build_exercise(sc, d, v);
+
+    build_caption(sc, d, v);
+    item *bar = dl_add(d, IT_BAR);
+    if (bar) {
+        SDL_Rect pb = R(L->progress);
+        bar->box = (SDL_FRect){(float)pb.x, (float)pb.y, (float)pb.w, (float)pb.h};
+        bar->f3 = (float)v->progress;
+        bar->c1 = acc(phase_accent(v));
+        bar->c2 = pal(SK_COL_TRACK);
+        dl_key(d, bar);
+    }
+    if (!sk_rect_empty(L->controls[0])) build_controls(sc, d, v);
+    if (!sk_rect_empty(L->invite)) build_invite(sc, d, v);
+    if (!sk_rect_empty(L->note) && sc->rt->phrases.fallback_note) {
+        SDL_Rect nb = R(L->note);
+        add_disc(d, nb.x + L->font_small * 0.35f, nb.y + nb.h / 2.0f, L->font_small * 0.3f, 0,
+                 pal(SK_COL_WARN), 255);
+        nb.x += L->font_small;
+        nb.w -= L->font_small;
+        add_line(sc, d, sc->rt->phrases.fallback_note, nb, L->font_small, L->font_min,
+                 SK_FONT_REGULAR, pal(SK_COL_MUTED), AL_LEFT, true, 255);
+    }
+    if (v->still_there || p->kind == SK_PH_STILL_THERE)
+        build_dialog(sc, d, v, sc->rt->phrases.still_there, W_TAP_TO_GO_ON, acc(SK_ACC_INTRO), true);
+    else if (v->paused)
+        build_dialog(sc, d, v, sc->rt->phrases.paused,
+                     sk_rect_empty(L->controls[SK_CTL_PAUSE]) ? NULL : W_TAP_RESUME,
+                     acc(SK_ACC_GET_READY), false);
+}
+
+/* ---- drawing the list ------------------------------------------------- */
+
+static void draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
+{
+    SDL_Renderer *r = sc->r;
+    Uint8 a = (Uint8)((it->alpha * fade + 127) / 255);
+    if (it->warm_only) {
+        sk_text_get(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0, NULL, NULL);
+        return;
+    }
+    if (a == 0 && it->kind != IT_TEXT) return;
+    switch (it->kind) {
+    case IT_TEXT:
+        if (a == 0) sk_text_get(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0, NULL, NULL);
+        else sk_text_draw(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0,
+                          (int)lroundf(it->box.x), (int)lroundf(it->box.y), a, NULL, NULL);
+        break;
+    case IT_RRECT: sk_ring_draw_rrect(r, it->box, it->f1, it->f2, it->c1, a); break;
+    case IT_DISC: sk_ring_draw_dot(r, it->box.x, it->box.y, it->f1, it->f2, it->c1, a); break;
+    case IT_HOLD:
+        sk_ring_draw_hold(r, it->box.x, it->box.y, it->f1, it->f2, it->f3, it->c2, it->c1, a);
+        break;
+    case IT_COUNT:
+        sk_ring_draw_count(r, it->box.x, it->box.y, it->f1, it->f2, it->i1, it->f3, it->c2, it->c1, a);
+        break;
+    case IT_DOTS: {
+        SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
+        sk_ring_draw_reps(r, b, it->i1, it->i2, it->c1, it->c2, a);
+        break;
+    }
+    case IT_LEGS:
+        sk_ring_draw_legs(r, (int)it->box.x, (int)it->box.y, (int)it->box.w, it->i1, it->c1, it->c2, a);
+        break;
+    case IT_BAR: {
+        SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
+        sk_ring_draw_bar(r, b, it->f3, it->c2, it->c1, a);
+        break;
+    }
+    case IT_POLY: sk_draw_poly(r, it->pts, it->i1, it->c1, a); break;
+    case IT_PLACEHOLDER: {
+        SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
+        sk_sprite_gfx_draw_placeholder(r, &b, it->c1, it->c2);
+        if (a < 255) {
+            SDL_Color veil = it->c1;
+            veil.a = (Uint8)(255 - a);
+            sk_ring_draw_rrect(r, it->box, 0, 0, veil, 255);
+        }
+        break;
+    }
+    case IT_SPRITE: {
+        SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
+        const sk_sprite_gfx *g = sc->gfx[it->i1];
+        if (!g) break;
+        if (it->i2 >= 0) sk_sprite_gfx_draw(g, it->i2, it->i3, &b);
+        /* Sprites have no alpha of their own here: fade them by veiling
+         * with the panel colour. */
+        if (a < 255) {
+            SDL_Color veil = it->c1;
+            veil.a = (Uint8)(255 - a);
+            SDL_FRect f = sk_sprite_gfx_fit(g, &b);
+            sk_ring_draw_rrect(r, f, 0, 0, veil, 255);
+        }
+        break;
+    }
+    }
+}
+
+static bool has_key(const dlist *d, uint64_t k)
+{
+    for (int i = 0; i < d->n; i++)
+        if (d->items[i].key == k && !d->items[i].warm_only) return true;
+    return false;
+}
+
+static uint64_t signature(const sk_tl_view *v, const sk_layout_in *in)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = fnv_i(h, v->mode);
+    h = fnv_i(h, v->phase_index);
+    h = fnv_i(h, v->phase ? (int)v->phase->kind : -1);
+    h = fnv_i(h, v->paused);
+    h = fnv_i(h, v->still_there);
+    h = fnv_i(h, v->stop_pending);
+    h = fnv_i(h, v->resume_count_ms > 0);
+    h = fnv(h, in, sizeof *in);
+    return h;
+}
+
+static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
+{
+    SDL_Renderer *r = sc->r;
+    sk_layout_in in = {
+        .w = w, .h = h,
+        .session = v->mode != SK_TL_LOOP,
+        .controls = v->mode == SK_TL_SESSION,
+        .invitation = sc->opts.touch && v->mode != SK_TL_SESSION,
+        .note = sc->opts.fell_back,
+        .dpi = sc->opts.dpi,
+    };
+    if (!sc->have_layout || memcmp(&in, &sc->Lin, sizeof in) != 0) {
+        sk_layout_compute(&in, &sc->L);
+        sc->Lin = in;
+        sc->have_layout = true;
+    }
+    warm_digits(sc);
+
+    uint64_t sig = signature(v, &in);
+    if (sc->have_sig && sig != sc->sig) {
+        /* Keep the old phase's last picture to fade from. The fade runs on
+         * the timeline's clock from when the change happened (a new phase:
+         * its start), so a frame drawn long after a change (a jump in time,
+         * --render-frames) shows the new state, never a stale one. */
+        dlist *t = sc->old;
+        sc->old = sc->prev;
+        sc->prev = t;
+        sc->fading = true;
+        sc->fade_start = v->clock_ms;
+        if (v->phase_index != sc->last_phase || v->mode != sc->last_mode)
+            sc->fade_start = v->clock_ms - (v->elapsed_ms > 0 ? v->elapsed_ms : 0);
+        if (sc->fade_start < sc->last_clock) sc->fade_start = sc->last_clock;
+        if (v->clock_ms - sc->last_clock > FADE_MS) sc->fading = false;
+    }
+    sc->sig = sig;
+    sc->have_sig = true;
+    sc->last_clock = v->clock_ms;
+    sc->last_phase = v->phase_index;
+    sc->last_mode = v->mode;
+
+    build(sc, sc->cur, v);
+
+    float e = 1;
+    if (sc->fading) {
+        int64_t dt = v->clock_ms - sc->fade_start;
+        if (dt < 0 || dt >= FADE_MS) sc->fading = false;
+        else {
+            e = (float)dt / FADE_MS;
+            e = e * e * (3 - 2 * e);   /* smoothstep: no jolt at either end */
+        }
+    }
+    SDL_Color bg = pal(SK_COL_BG);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(r);
+    if (sc->fading) {
+        Uint8 out = (Uint8)lroundf(255 * (1 - e)), inn = (Uint8)lroundf(255 * e);
+        for (int i = 0; i < sc->old->n; i++) {
+            const item *it = &sc->old->items[i];
+            if (it->warm_only || has_key(sc->cur, it->key)) continue;
+            draw_item(sc, sc->old, it, out);
+        }
+        for (int i = 0; i < sc->cur->n; i++) {
+            const item *it = &sc->cur->items[i];
+            draw_item(sc, sc->cur, it, has_key(sc->old, it->key) ? 255 : inn);
+        }
+    } else {
+        for (int i = 0; i < sc->cur->n; i++) draw_item(sc, sc->cur, &sc->cur->items[i], 255);
+    }
+    /* This frame becomes "prev": what the next phase fades from. */
+    dlist *t = sc->prev;
+    sc->prev = sc->cur;
+    sc->cur = t;
+}
+
+/* ---- lifetime ----------------------------------------------------------- */
+
+static void load_sprites(sk_scene *sc)
+{
+    for (int i = 0; i < sc->rt->exercise_count; i++) {
+        const char *path = sc->rt->exercises[i].sprite;
+        if (!path) continue;
+        sk_diag d;
+        sk_diag_init(&d);
+        sk_sprite_sheet *sh = sk_sprite_sheet_load(path, &d);
+        if (!sh) {
+            sk_diag_print(&d, stderr);
+            fprintf(stderr, "%s: the animation is replaced by a still figure\n", path);
+            sk_diag_free(&d);
+            continue;
+        }
+        sk_diag_free(&d);
+        char err[256];
+        sk_sprite_gfx *g = sk_sprite_gfx_create(sc->r, sh, 0, err, sizeof err);
+        if (!g) {
+            fprintf(stderr, "%s\n", err);
+            sk_sprite_sheet_free(sh);
+            continue;
+        }
+        sc->sheets[i] = sh;
+        sc->gfx[i] = g;
+    }
+}
 
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o)
 {
@@ -27,151 +1216,81 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
     sc->r = r;
     sc->rt = rt;
     sc->opts = *o;
+    if (sc->opts.rotate != 90 && sc->opts.rotate != 180 && sc->opts.rotate != 270) sc->opts.rotate = 0;
+    sc->cur = calloc(1, sizeof(dlist));
+    sc->prev = calloc(1, sizeof(dlist));
+    sc->old = calloc(1, sizeof(dlist));
     char fonts[1100];
     snprintf(fonts, sizeof fonts, "%s/fonts", o->assets_dir ? o->assets_dir : ".");
     sc->text = sk_text_cache_create(r, fonts);
-    if (!sc->text) {
-        free(sc);
+    if (!sc->text || !sc->cur || !sc->prev || !sc->old) {
+        sk_scene_destroy(sc);
         return NULL;
     }
+    load_sprites(sc);
     return sc;
 }
 
 void sk_scene_destroy(sk_scene *sc)
 {
     if (!sc) return;
+    for (int i = 0; i < SK_MAX_EXERCISES; i++) {
+        sk_sprite_gfx_destroy(sc->gfx[i]);
+        sk_sprite_sheet_free(sc->sheets[i]);
+    }
+    if (sc->target) SDL_DestroyTexture(sc->target);
     sk_text_cache_destroy(sc->text);
+    free(sc->cur);
+    free(sc->prev);
+    free(sc->old);
     free(sc);
 }
 
 void sk_scene_text_stats(const sk_scene *sc, sk_text_stats *out)
 {
     sk_text_cache_stats(sc->text, out);
+    out->textures_created += sc->own_textures;
 }
 
-static const char *phase_word(const sk_scene *sc, const sk_phase *p)
+const sk_layout *sk_scene_layout(const sk_scene *sc)
 {
-    const sk_phrases *ph = &sc->rt->phrases;
-    switch (p->kind) {
-    case SK_PH_GET_READY: return ph->get_ready;
-    case SK_PH_HOLD: return ph->hold;
-    case SK_PH_REST: return ph->relax;
-    case SK_PH_SWITCH: return ph->switch_legs;
-    case SK_PH_FINISH: return ph->finish_title;
-    case SK_PH_STILL_THERE: return ph->still_there;
-    default: return NULL;
-    }
-}
-
-static void draw_text(sk_scene *sc, const char *s, int px, sk_font_weight wt, SDL_Color c,
-                      int wrap, int x, int y, int *h)
-{
-    int th = 0;
-    if (s && *s) sk_text_draw(sc->text, s, px, wt, c, wrap, x, y, 255, NULL, &th);
-    if (h) *h = th;
-}
-
-static void draw_card(sk_scene *sc, const sk_card *card, int w, int h)
-{
-    int margin = w / 16, y = h / 8, th;
-    draw_text(sc, card->title, h / 14, SK_FONT_BOLD, TEXT, w - 2 * margin, margin, y, &th);
-    y += th + h / 30;
-    for (int i = 0; i < card->line_count && y < h * 7 / 8; i++) {
-        char line[SK_MAX_TEXT + 8];
-        snprintf(line, sizeof line, "%s%s", card->bullets ? "\xe2\x80\xa2  " : "", card->lines[i]);
-        draw_text(sc, line, h / 24, SK_FONT_REGULAR, TEXT, w - 2 * margin, margin, y, &th);
-        y += th + h / 40;
-    }
+    return sc && sc->have_layout ? &sc->L : NULL;
 }
 
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
 {
-    SDL_Renderer *r = sc->r;
-    SDL_SetRenderDrawColor(r, BG.r, BG.g, BG.b, 255);
-    SDL_RenderClear(r);
-    const sk_phase *p = v->phase;
-    const sk_routine *rt = sc->rt;
-    const sk_exercise *ex = p && p->exercise >= 0 ? &rt->exercises[p->exercise] : NULL;
-    int margin = w / 24, th;
-    int title_px = h / 14, body_px = h / 26 > 14 ? h / 26 : 14;
-
-    if (p && p->kind == SK_PH_CARD && p->card >= 0) {
-        draw_card(sc, &rt->cards[p->card], w, h);
-    } else if (p && p->kind == SK_PH_WELCOME) {
-        int y = h / 6;
-        draw_text(sc, rt->phrases.welcome_title, title_px, SK_FONT_BOLD, TEXT, w - 2 * margin, margin, y, &th);
-        y += th + h / 20;
-        draw_text(sc, rt->phrases.welcome, body_px, SK_FONT_REGULAR, TEXT, w - 2 * margin, margin, y, &th);
-        y += th + h / 30;
-        draw_text(sc, rt->phrases.safety, body_px, SK_FONT_REGULAR, READY, w - 2 * margin, margin, y, &th);
-    } else if (p && (p->kind == SK_PH_FINISH || p->kind == SK_PH_STILL_THERE)) {
-        int y = h / 3;
-        draw_text(sc, phase_word(sc, p), title_px * 3 / 2, SK_FONT_BOLD, HOLD, w - 2 * margin, margin, y, &th);
-        y += th + h / 20;
-        if (p->kind == SK_PH_FINISH)
-            draw_text(sc, rt->phrases.finish, body_px, SK_FONT_REGULAR, TEXT, w - 2 * margin, margin, y, &th);
-    } else if (ex) {
-        /* Title across the top; animation panel on the left; countdown and
-         * steps on the right. */
-        draw_text(sc, ex->name, title_px, SK_FONT_BOLD, TEXT, w - 2 * margin, margin, h / 20, &th);
-        int top = h / 20 + th + h / 40;
-        SDL_Rect panel = {margin, top, w / 2 - margin, h * 3 / 4 - top};
-        sk_draw_round_box(r, panel, h / 40, PANEL);
-        int x = w / 2 + margin, y = top, col_w = w / 2 - 2 * margin;
-        const char *word = phase_word(sc, p);
-        if (p->kind == SK_PH_INTRO) {
-            for (int i = 0; i < ex->step_count; i++) {
-                char line[SK_MAX_TEXT + 8];
-                snprintf(line, sizeof line, "%d.  %s", i + 1, ex->steps[i]);
-                draw_text(sc, line, body_px, SK_FONT_REGULAR, TEXT, col_w, x, y, &th);
-                y += th + h / 60;
-            }
-            if (ex->equipment) {
-                draw_text(sc, ex->equipment, body_px, SK_FONT_REGULAR, READY, col_w, x, y, &th);
-                y += th;
-            }
-        } else {
-            SDL_Color wc = p->kind == SK_PH_GET_READY ? READY : HOLD;
-            draw_text(sc, word, title_px, SK_FONT_BOLD, wc, col_w, x, y, &th);
-            y += th;
-            if (p->kind == SK_PH_GET_READY || p->kind == SK_PH_HOLD || p->kind == SK_PH_REST) {
-                char secs[16];
-                long long s = (v->remaining_ms + 999) / 1000;
-                snprintf(secs, sizeof secs, "%lld", s);
-                draw_text(sc, secs, h / 4, SK_FONT_BOLD, wc, 0, x, y, &th);
-                y += th;
-            }
-            if (p->rep > 0) {
-                char rep[128], line[300];
-                sk_phrase_format(rep, sizeof rep, rt->phrases.rep_of, p->rep, p->reps, ex->name);
-                const char *leg = p->leg == SK_LEG_PAINFUL ? rt->phrases.painful_leg
-                                : p->leg == SK_LEG_OTHER  ? rt->phrases.other_leg : NULL;
-                snprintf(line, sizeof line, "%s%s%s", rep, leg ? "  \xc2\xb7  " : "", leg ? leg : "");
-                draw_text(sc, line, body_px, SK_FONT_REGULAR, MUTED, col_w, x, y, &th);
-            }
-        }
+    int rot = sc->opts.rotate;
+    if (rot == 0 || w <= 0 || h <= 0) {
+        draw_picture(sc, v, w, h);
+        sk_text_cache_end_frame(sc->text);
+        return;
     }
-
-    /* Caption: the words being spoken, for muted waiting rooms. */
-    if (v->caption && v->caption->text && p && p->kind != SK_PH_CARD) {
-        int cap_px = h / 28 > 14 ? h / 28 : 14;
-        int cw, ch;
-        if (sk_text_get(sc->text, v->caption->text, cap_px, SK_FONT_REGULAR, TEXT, w - 2 * margin, &cw, &ch))
-            draw_text(sc, v->caption->text, cap_px, SK_FONT_REGULAR, TEXT, w - 2 * margin,
-                      (w - cw) / 2, h * 7 / 8 - ch / 2, NULL);
+    /* The vc4 KMS driver cannot rotate the display: draw the picture
+     * upright into a target and turn it onto the screen. */
+    int lw = (rot == 180) ? w : h, lh = (rot == 180) ? h : w;
+    SDL_Texture *prev_target = SDL_GetRenderTarget(sc->r);
+    if (!sc->target || sc->target_w != lw || sc->target_h != lh) {
+        if (sc->target) SDL_DestroyTexture(sc->target);
+        sc->target = SDL_CreateTexture(sc->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw, lh);
+        sc->own_textures++;
+        sc->target_w = lw;
+        sc->target_h = lh;
+        if (!sc->target)
+            fprintf(stderr, "SDL_CreateTexture (rotation target %dx%d) failed: %s\n", lw, lh,
+                    SDL_GetError());
     }
-    if (v->paused)
-        draw_text(sc, rt->phrases.paused, title_px, SK_FONT_BOLD, READY, 0, margin, h / 2, NULL);
-    if (sc->opts.touch && v->mode == SK_TL_LOOP)
-        draw_text(sc, rt->phrases.tap_to_start, body_px, SK_FONT_BOLD, READY, 0, margin, h * 15 / 16 - body_px, NULL);
-    if (sc->opts.fell_back)
-        draw_text(sc, rt->phrases.fallback_note, h / 45 > 12 ? h / 45 : 12, SK_FONT_REGULAR, MUTED, w / 2,
-                  w / 2, h / 100, NULL);
-
-    /* Progress through the session or the loop cycle. */
-    SDL_Rect track = {0, h - h / 80, w, h / 80};
-    sk_draw_fill(r, track, PANEL);
-    track.w = (int)(w * (v->progress < 0 ? 0 : v->progress > 1 ? 1 : v->progress));
-    sk_draw_fill(r, track, HOLD);
+    if (!sc->target || SDL_SetRenderTarget(sc->r, sc->target) != 0) {
+        draw_picture(sc, v, w, h);   /* unrotated beats nothing */
+        sk_text_cache_end_frame(sc->text);
+        return;
+    }
+    draw_picture(sc, v, lw, lh);
+    SDL_SetRenderTarget(sc->r, prev_target);
+    SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
+    SDL_RenderClear(sc->r);
+    SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
+    SDL_SetTextureBlendMode(sc->target, SDL_BLENDMODE_NONE);
+    SDL_RenderCopyEx(sc->r, sc->target, NULL, &dst, (double)rot, NULL, SDL_FLIP_NONE);
     sk_text_cache_end_frame(sc->text);
 }

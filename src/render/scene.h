@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 
+#include "layout.h"
 #include "render/text_cache.h"
 #include "routine.h"
 #include "timeline.h"
@@ -18,6 +19,11 @@ typedef struct sk_scene_opts {
     bool touch;              /* show the "tap to start" invitation and controls */
     bool fell_back;          /* the routine is the built-in one because the
                                 configured file had errors: show a small note */
+    int rotate;              /* 0, 90, 180, 270: the picture is drawn turned
+                                this far clockwise (a screen on its side);
+                                drawn through a render target */
+    float dpi;               /* the display's DPI (SDL_GetDisplayDPI), 0 =
+                                unknown: sizes the touch targets (9 mm) */
 } sk_scene_opts;
 
 typedef struct sk_scene sk_scene;
@@ -28,9 +34,21 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
 void sk_scene_destroy(sk_scene *sc);
 
 /* Draws the whole frame for the state v into the current render target of
- * size w x h (clears it first). */
+ * size w x h (clears it first). With rotate 90/270 the picture is h x w and
+ * turned onto the target. Phase changes cross-fade over ~0.4 s of the
+ * view's clock (never a cut); a frame drawn after a jump in time shows the
+ * new state at once. */
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
 
-/* Text rendering counters (for the steady-state test and benchmarks). */
+/* The layout of the last frame drawn, in the picture's (rotated) logical
+ * coordinates: its controls[] are the touch targets (input.h). NULL before
+ * the first frame. Flags it was made with: session = the view's mode is not
+ * the loop, controls = a session runs, invitation = touch and not in a
+ * session, note = fell_back. */
+const sk_layout *sk_scene_layout(const sk_scene *sc);
+
+/* Text rendering counters (for the steady-state test and benchmarks).
+ * textures_created also counts the scene's own textures (the rotation
+ * target); sprite sheets are uploaded at creation and not counted. */
 void sk_scene_text_stats(const sk_scene *sc, sk_text_stats *out);
 #endif

@@ -6,7 +6,7 @@
 
 #include "text_util.h"
 
-#define MAX_FONTS 24
+#define MAX_FONTS 32
 #define MAX_ENTRIES 512
 #define BUDGET_BYTES (24u << 20)   /* text textures; a Pi's CMA pool is small */
 #define IDLE_FRAMES 600            /* unused this long -> may be evicted */
@@ -33,6 +33,8 @@ struct sk_text_cache {
     char font_dir[1024];
     font_slot fonts[MAX_FONTS];
     int font_count;
+    TTF_Font *measure[2];        /* one per weight, resized to measure */
+    int measure_px[2];
     bool font_failed_logged;
     entry entries[MAX_ENTRIES];
     int count;
@@ -40,13 +42,11 @@ struct sk_text_cache {
     sk_text_stats stats;
 };
 
-static uint64_t hash_key(const char *s, int px, sk_font_weight wt, SDL_Color c, int wrap)
+static uint64_t hash_key(const char *s, int px, sk_font_weight wt, int wrap)
 {
     uint64_t h = 1469598103934665603ull;   /* FNV-1a */
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    uint64_t extra[] = {(uint64_t)px, (uint64_t)wt,
-                        ((uint64_t)c.r << 24) | ((uint64_t)c.g << 16) | ((uint64_t)c.b << 8) | c.a,
-                        (uint64_t)wrap};
+    uint64_t extra[] = {(uint64_t)px, (uint64_t)wt, (uint64_t)wrap};
     for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
         h = (h ^ extra[i]) * 1099511628211ull;
     return h;
@@ -79,13 +79,13 @@ void sk_text_cache_destroy(sk_text_cache *tc)
     if (!tc) return;
     sk_text_cache_clear(tc);
     for (int i = 0; i < tc->font_count; i++) TTF_CloseFont(tc->fonts[i].font);
+    for (int i = 0; i < 2; i++)
+        if (tc->measure[i]) TTF_CloseFont(tc->measure[i]);
     free(tc);
 }
 
-static TTF_Font *get_font(sk_text_cache *tc, int px, sk_font_weight weight)
+static TTF_Font *open_font(sk_text_cache *tc, int px, sk_font_weight weight)
 {
-    for (int i = 0; i < tc->font_count; i++)
-        if (tc->fonts[i].px == px && tc->fonts[i].weight == weight) return tc->fonts[i].font;
     char path[1200];
     snprintf(path, sizeof path, "%s/%s", tc->font_dir,
              weight == SK_FONT_BOLD ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
@@ -95,13 +95,21 @@ static TTF_Font *get_font(sk_text_cache *tc, int px, sk_font_weight weight)
             SDL_LogError(SDL_LOG_CATEGORY_APPLICATION,
                          "%s: cannot open font (%s); text will be missing", path, TTF_GetError());
         tc->font_failed_logged = true;
-        return NULL;
     }
-    if (tc->font_count == MAX_FONTS) {  /* drop the oldest size */
+    return f;
+}
+
+static TTF_Font *get_font(sk_text_cache *tc, int px, sk_font_weight weight)
+{
+    for (int i = 0; i < tc->font_count; i++)
+        if (tc->fonts[i].px == px && tc->fonts[i].weight == weight) return tc->fonts[i].font;
+    if (tc->font_failed_logged) return NULL;
+    TTF_Font *f = open_font(tc, px, weight);
+    if (!f) return NULL;
+    if (tc->font_count == MAX_FONTS) {  /* drop the oldest size; its textures stay valid */
         TTF_CloseFont(tc->fonts[0].font);
         memmove(tc->fonts, tc->fonts + 1, sizeof(font_slot) * (MAX_FONTS - 1));
         tc->font_count--;
-        sk_text_cache_clear(tc);  /* its textures may belong to that font's size */
     }
     tc->fonts[tc->font_count++] = (font_slot){px, weight, f};
     return f;
@@ -115,9 +123,27 @@ bool sk_text_cache_has_font(sk_text_cache *tc)
 bool sk_text_measure(sk_text_cache *tc, const char *utf8, int px, sk_font_weight weight,
                      int *w, int *h)
 {
+    int k = weight == SK_FONT_BOLD ? 1 : 0;
+    if (!tc->measure[k]) {
+        if (tc->font_failed_logged) return false;
+        tc->measure[k] = open_font(tc, px, weight);
+        if (!tc->measure[k]) return false;
+        tc->measure_px[k] = px;
+    }
+    if (tc->measure_px[k] != px) {
+        if (TTF_SetFontSize(tc->measure[k], px) != 0) return false;
+        tc->measure_px[k] = px;
+    }
+    return TTF_SizeUTF8(tc->measure[k], utf8, w, h) == 0;
+}
+
+bool sk_text_metrics(sk_text_cache *tc, int px, sk_font_weight weight, int *ascent, int *height)
+{
     TTF_Font *f = get_font(tc, px, weight);
     if (!f) return false;
-    return TTF_SizeUTF8(f, utf8, w, h) == 0;
+    if (ascent) *ascent = TTF_FontAscent(f);
+    if (height) *height = TTF_FontHeight(f);
+    return true;
 }
 
 static void evict_if_needed(sk_text_cache *tc)
@@ -141,11 +167,12 @@ SDL_Texture *sk_text_get(sk_text_cache *tc, const char *utf8, int px, sk_font_we
                          SDL_Color colour, int wrap_w, int *w, int *h)
 {
     if (!utf8 || !*utf8 || px < 4) return NULL;
-    uint64_t hv = hash_key(utf8, px, weight, colour, wrap_w);
+    uint64_t hv = hash_key(utf8, px, weight, wrap_w);
     for (int i = 0; i < tc->count; i++) {
         entry *e = &tc->entries[i];
         if (e->hash == hv && e->px == px && e->weight == weight && e->wrap_w == wrap_w &&
-            !memcmp(&e->colour, &colour, sizeof colour) && !strcmp(e->text, utf8)) {
+            !strcmp(e->text, utf8)) {
+            SDL_SetTextureColorMod(e->tex, colour.r, colour.g, colour.b);
             e->last_used = tc->frame;
             if (w) *w = e->w;
             if (h) *h = e->h;
@@ -157,8 +184,9 @@ SDL_Texture *sk_text_get(sk_text_cache *tc, const char *utf8, int px, sk_font_we
     evict_if_needed(tc);
     if (tc->count >= MAX_ENTRIES) return NULL;
     tc->stats.ttf_renders++;
-    SDL_Surface *s = wrap_w > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, utf8, colour, (Uint32)wrap_w)
-                                : TTF_RenderUTF8_Blended(f, utf8, colour);
+    const SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *s = wrap_w > 0 ? TTF_RenderUTF8_Blended_Wrapped(f, utf8, white, (Uint32)wrap_w)
+                                : TTF_RenderUTF8_Blended(f, utf8, white);
     if (!s) {
         SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "TTF_RenderUTF8_Blended failed: %s",
                      TTF_GetError());
@@ -174,6 +202,7 @@ SDL_Texture *sk_text_get(sk_text_cache *tc, const char *utf8, int px, sk_font_we
         return NULL;
     }
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureColorMod(tex, colour.r, colour.g, colour.b);
     char *copy = sk_strdup(utf8);
     if (!copy) {
         SDL_DestroyTexture(tex);
@@ -193,7 +222,7 @@ bool sk_text_draw(sk_text_cache *tc, const char *utf8, int px, sk_font_weight we
     int tw, th;
     SDL_Texture *t = sk_text_get(tc, utf8, px, weight, colour, wrap_w, &tw, &th);
     if (!t) return false;
-    SDL_SetTextureAlphaMod(t, alpha);
+    SDL_SetTextureAlphaMod(t, (Uint8)((alpha * colour.a + 127) / 255));
     SDL_Rect dst = {x, y, tw, th};
     SDL_RenderCopy(tc->r, t, NULL, &dst);
     if (w) *w = tw;

@@ -1,12 +1,16 @@
 /* Text drawn with SDL_ttf, rendered once and kept as textures.
  *
  * SDL_ttf allocates a new surface on every render, so the kiosk never
- * renders the same text twice: each (text, size, weight, colour, wrap
- * width) becomes one texture, kept until it has gone unused for a while and
- * the cache is over its budget. In a steady-state frame nothing is rendered
- * and no texture is created; the counters below let tests prove it.
+ * renders the same text twice: each (text, size, weight, wrap width) becomes
+ * one white texture, tinted at draw time with SDL_SetTextureColorMod (so a
+ * phase word in three colours is still one texture), kept until it has gone
+ * unused for a while and the cache is over its budget. In a steady-state
+ * frame nothing is rendered and no texture is created; the counters below
+ * let tests prove it.
  *
- * Fonts are opened once per (size, weight). Failure to open the font file is
+ * Fonts are opened once per (size, weight) for rendering; measuring uses one
+ * font per weight resized with TTF_SetFontSize, so shrinking text to fit
+ * tries many sizes without opening many fonts. Failure to open the font file is
  * reported once; then every call draws nothing and returns false, so the
  * kiosk still shows its shapes, rings and animation.
  */
@@ -56,6 +60,10 @@ void sk_text_cache_end_frame(sk_text_cache *tc);
 void sk_text_cache_clear(sk_text_cache *tc);
 
 void sk_text_cache_stats(const sk_text_cache *tc, sk_text_stats *out);
+
+/* The font's ascent and line height (TTF_FontAscent / TTF_FontHeight) at
+ * this size, for placing numerals by their baseline. False without a font. */
+bool sk_text_metrics(sk_text_cache *tc, int px, sk_font_weight weight, int *ascent, int *height);
 
 /* True when at least one font could be opened. */
 bool sk_text_cache_has_font(sk_text_cache *tc);

@@ -45,6 +45,21 @@ static int card_boxes(const sk_layout *l, named *o)
     return n;
 }
 
+static int intro_boxes(const sk_layout *l, named *o)
+{
+    int n = 0;
+    o[n++] = (named){"title", l->title};
+    o[n++] = (named){"sprite", l->sprite};
+    o[n++] = (named){"steps_wide", l->steps_wide};
+    o[n++] = (named){"caption", l->caption};
+    o[n++] = (named){"progress", l->progress};
+    o[n++] = (named){"invite", l->invite};
+    o[n++] = (named){"note", l->note};
+    static const char *cn[SK_CTL_COUNT] = {"back", "pause", "skip", "stop"};
+    for (int i = 0; i < SK_CTL_COUNT; i++) o[n++] = (named){cn[i], l->controls[i]};
+    return n;
+}
+
 static int failures_before;
 
 static void check_set(const char *what, const sk_layout *l, const named *b, int n, int w, int h)
@@ -72,6 +87,9 @@ static void check_size(int w, int h, bool session, bool controls, bool invite, b
     check_set("exercise", &l, b, n, w, h);
     n = card_boxes(&l, b);
     check_set("card", &l, b, n, w, h);
+    n = intro_boxes(&l, b);
+    check_set("intro", &l, b, n, w, h);
+    CHECK(l.steps_wide.h >= l.steps.h && l.steps_wide.w >= l.steps.w, "%dx%d intro steps smaller", w, h);
 
     int fmin = (int)ceil(0.03 * h - 1e-9);
     CHECK(l.font_min >= fmin, "%dx%d font_min %d < %d", w, h, l.font_min, fmin);

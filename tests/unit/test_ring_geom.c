@@ -1,6 +1,7 @@
 /* Arc geometry: counts, bounds, feather alphas, caps where they belong. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "ring_geom.h"
@@ -39,8 +40,8 @@ static void test_counts(void)
     int m = sk_arc_cap_segments(&a);
     CHECK(m >= 4, "cap segments %d", m);
     build(&a, &nv, &ni);
-    CHECK_INT(nv, 4 * 17 + 2 * (1 + 2 * (m + 1)));
-    CHECK_INT(ni, 18 * 16 + 18 * m);
+    CHECK_INT(nv, 4 * 17 + 2 * 2 * (m + 1));
+    CHECK_INT(ni, 18 * 16 + 2 * (3 * (m - 1) + 6 * m));
     for (int i = 0; i < ni; i++) CHECK(ibuf[i] >= 0 && ibuf[i] < nv, "index %d out of range", i);
 
     /* Empty arcs write nothing. */
@@ -117,29 +118,30 @@ static void test_caps(void)
     int nv, ni;
     build(&a, &nv, &ni);
     int n = sk_arc_segments(&a), m = sk_arc_cap_segments(&a);
-    int base0 = 4 * (n + 1), base1 = base0 + 1 + 2 * (m + 1);
-    /* Start cap centred at 12 o'clock (0, -100); its tip reaches backwards
-     * (to -x) by t/2 + f/2; end cap centred at 3 o'clock (100, 0), tip down
-     * (+y). */
-    CHECK(fabs(vbuf[base0].x - 0) < 1e-3 && fabs(vbuf[base0].y + r) < 1e-3, "start cap centre");
-    CHECK(fabs(vbuf[base1].x - r) < 1e-3 && fabs(vbuf[base1].y) < 1e-3, "end cap centre");
-    CHECK(vbuf[base0].a == 1 && vbuf[base1].a == 1, "cap centres opaque");
+    int base0 = 4 * (n + 1), base1 = base0 + 2 * (m + 1);
+    /* Start cap around 12 o'clock (0, -100): its tip reaches backwards (to
+     * -x) by t/2 + f/2; end cap around 3 o'clock (100, 0), tip down (+y). */
     float minx = 1e9f, maxy = -1e9f;
     for (int i = base0; i < base1; i++) minx = vbuf[i].x < minx ? vbuf[i].x : minx;
     for (int i = base1; i < nv; i++) maxy = vbuf[i].y > maxy ? vbuf[i].y : maxy;
     CHECK(fabs(minx - -(t / 2 + f / 2)) < 1e-3, "start cap tip at x=%g", minx);
     CHECK(fabs(maxy - (t / 2 + f / 2)) < 1e-3, "end cap tip at y=%g", maxy);
-    /* Cap rim alphas alternate core (1) and feather (0); the tip vertex of
-     * each cap lies on the tangent, beyond the arc. */
-    for (int i = 0; i <= m; i++) {
-        CHECK(vbuf[base1 + 1 + 2 * i].a == 1 && vbuf[base1 + 2 + 2 * i].a == 0, "cap rim alpha");
-    }
-    /* The cap's first rim points meet the band's outer rows exactly. */
+    /* The tip vertex sits on the tangent through the arc's end point. */
+    const sk_ring_vertex *tip = &vbuf[base1 + 2 * (m / 2) + 1];
+    CHECK(fabs(tip->x - r) < 1e-3 && fabs(tip->y - (t / 2 + f / 2)) < 1e-3, "end tip (%g,%g)", tip->x,
+          tip->y);
+    /* Rim alphas alternate core (1) and feather (0). */
+    for (int i = 0; i <= m; i++)
+        CHECK(vbuf[base1 + 2 * i].a == 1 && vbuf[base1 + 2 * i + 1].a == 0, "cap rim alpha");
+    /* The cap's ends are the band's end row, bit for bit (no crack). */
     const sk_ring_vertex *endrow = &vbuf[4 * n];
-    CHECK(fabs(vbuf[base1 + 1].x - endrow[1].x) < 1e-3 && fabs(vbuf[base1 + 1].y - endrow[1].y) < 1e-3,
-          "end cap joins the band's core");
-    CHECK(fabs(vbuf[base1 + 2].x - endrow[0].x) < 1e-3 && fabs(vbuf[base1 + 2].y - endrow[0].y) < 1e-3,
-          "end cap joins the band's feather");
+    CHECK(!memcmp(&vbuf[base1], &endrow[1], sizeof *endrow), "end cap starts at the outer core");
+    CHECK(!memcmp(&vbuf[base1 + 1], &endrow[0], sizeof *endrow), "... and its feather");
+    CHECK(!memcmp(&vbuf[base1 + 2 * m], &endrow[2], sizeof *endrow), "end cap ends at the inner core");
+    CHECK(!memcmp(&vbuf[base1 + 2 * m + 1], &endrow[3], sizeof *endrow), "... and its feather");
+    CHECK(!memcmp(&vbuf[base0], &vbuf[1], sizeof *endrow), "start cap shares the first row");
+    /* Every cap triangle uses vertices of its own cap or the shared row. */
+    for (int i = 18 * n; i < ni; i++) CHECK(ibuf[i] >= base0, "cap index %d", ibuf[i]);
 }
 
 static void test_full_ring_and_thin(void)
