@@ -24,9 +24,9 @@
 #define COL_SHADOW 0x4A3B2C
 
 #define OUTLINE_PX 1.5
-#define MAT_X0 (-0.54)
+#define MAT_X0 (-0.52)
 #define MAT_X1 0.58
-#define MAT_Z 0.20
+#define MAT_Z 0.17   /* a 61 cm mat */
 #define MAT_T 0.014
 
 typedef struct { sk_vec3 a, b; double ra, rb; uint32_t col; } part;
@@ -358,8 +358,9 @@ char *sk_bake_descriptor(const sk_pose_file *pf, const sk_baked_sheet *b, const 
             has_release = true;
         cat(t, size, &len, "\n[clip.%s]\nfirst = %d\nlast = %d\nloop = %s\n", c->name, b->clip_first[k],
             b->clip_last[k], loops[c->loop]);
-        if (c->fps)
-            cat(t, size, &len, "fps = %d\n", c->fps);
+        int fps = sk_pose_clip_fps(pf, k);
+        if (fps != pf->fps)
+            cat(t, size, &len, "fps = %d\n", fps);
     }
     if (!has_release)
         cat(t, size, &len, "\n; getting out of the stretch is getting into it, backwards\n"

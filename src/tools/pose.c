@@ -856,6 +856,19 @@ double sk_pose_clip_duration(const sk_pose_file *pf, int clip)
     return d;
 }
 
+int sk_pose_clip_fps(const sk_pose_file *pf, int clip)
+{
+    const sk_pose_clip *c = &pf->clips[clip];
+    if (c->fps)
+        return c->fps;
+    double d = sk_pose_clip_duration(pf, clip);
+    int steps = c->loop == SK_PLOOP_YES ? c->frames : c->frames - 1;
+    if (d <= 0 || steps <= 0)
+        return pf->fps;
+    long fps = lround(steps / d);
+    return fps < 1 ? 1 : fps > 60 ? 60 : (int)fps;
+}
+
 void sk_pose_solve_clip(const sk_pose_file *pf, int clip, double sec, sk_skeleton *out)
 {
     const sk_pose_clip *c = &pf->clips[clip];

@@ -77,7 +77,7 @@ typedef enum { SK_PLOOP_NO, SK_PLOOP_YES, SK_PLOOP_PINGPONG } sk_pose_loop;
 typedef struct sk_pose_clip {
     char name[32];
     int frames;           /* frames baked for this clip */
-    int fps;              /* 0 = the sheet's */
+    int fps;              /* as written; 0 = from the keys' durations */
     sk_pose_loop loop;
     int first_key, key_count;
 } sk_pose_clip;
@@ -135,6 +135,10 @@ double sk_ease_apply(sk_ease e, double t);
 void sk_pose_solve_clip(const sk_pose_file *pf, int clip, double sec, sk_skeleton *out);
 /* Total duration of a clip in seconds. */
 double sk_pose_clip_duration(const sk_pose_file *pf, int clip);
+/* The frame rate the clip plays at: the file's, or the one that makes its
+ * frames last as long as its keys say (rounded, 1..60), so that seconds
+ * in a pose file are seconds on the screen. */
+int sk_pose_clip_fps(const sk_pose_file *pf, int clip);
 /* Solves a single key as it stands. */
 void sk_pose_solve_key(const sk_pose_key *k, sk_skeleton *out);
 
