@@ -30,6 +30,7 @@
 #include "raster.h"
 
 #define BACKGROUND 0xF3EFE8   /* the kiosk's light background, for contact sheets */
+#define LABEL_INK 0x5B6770
 
 typedef struct {
     const char *out, *compare, *contact, *frames;
@@ -113,6 +114,62 @@ static bool compare_sheet(const options *o, const sk_pose_file *pf, const sk_bak
     return ok;
 }
 
+/* A 5x7 capital font for the clip names on contact sheets, so the README's
+ * pictures say which row is which without a font file. */
+static const uint8_t glyphs[26][7] = {
+    {0x0E, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11}, /* A */
+    {0x1E, 0x11, 0x11, 0x1E, 0x11, 0x11, 0x1E}, /* B */
+    {0x0E, 0x11, 0x10, 0x10, 0x10, 0x11, 0x0E}, /* C */
+    {0x1E, 0x11, 0x11, 0x11, 0x11, 0x11, 0x1E}, /* D */
+    {0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x1F}, /* E */
+    {0x1F, 0x10, 0x10, 0x1E, 0x10, 0x10, 0x10}, /* F */
+    {0x0E, 0x11, 0x10, 0x17, 0x11, 0x11, 0x0F}, /* G */
+    {0x11, 0x11, 0x11, 0x1F, 0x11, 0x11, 0x11}, /* H */
+    {0x0E, 0x04, 0x04, 0x04, 0x04, 0x04, 0x0E}, /* I */
+    {0x07, 0x02, 0x02, 0x02, 0x02, 0x12, 0x0C}, /* J */
+    {0x11, 0x12, 0x14, 0x18, 0x14, 0x12, 0x11}, /* K */
+    {0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x1F}, /* L */
+    {0x11, 0x1B, 0x15, 0x15, 0x11, 0x11, 0x11}, /* M */
+    {0x11, 0x11, 0x19, 0x15, 0x13, 0x11, 0x11}, /* N */
+    {0x0E, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E}, /* O */
+    {0x1E, 0x11, 0x11, 0x1E, 0x10, 0x10, 0x10}, /* P */
+    {0x0E, 0x11, 0x11, 0x11, 0x15, 0x12, 0x0D}, /* Q */
+    {0x1E, 0x11, 0x11, 0x1E, 0x14, 0x12, 0x11}, /* R */
+    {0x0F, 0x10, 0x10, 0x0E, 0x01, 0x01, 0x1E}, /* S */
+    {0x1F, 0x04, 0x04, 0x04, 0x04, 0x04, 0x04}, /* T */
+    {0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x0E}, /* U */
+    {0x11, 0x11, 0x11, 0x11, 0x11, 0x0A, 0x04}, /* V */
+    {0x11, 0x11, 0x11, 0x15, 0x15, 0x15, 0x0A}, /* W */
+    {0x11, 0x11, 0x0A, 0x04, 0x0A, 0x11, 0x11}, /* X */
+    {0x11, 0x11, 0x0A, 0x04, 0x04, 0x04, 0x04}, /* Y */
+    {0x1F, 0x01, 0x02, 0x04, 0x08, 0x10, 0x1F}, /* Z */
+};
+
+/* Writes 'text' (A-Z; other characters leave a gap) at (x, y), each font
+ * pixel 'px' pixels square, in a dark ink. */
+static void label(sk_canvas *c, int x, int y, int px, const char *text)
+{
+    sk_mask m = {0};
+    if (!sk_mask_init(&m, c->w, c->h))
+        return;
+    for (const char *p = text; *p; p++, x += 6 * px) {
+        char ch = *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p;
+        if (ch < 'A' || ch > 'Z')
+            continue;
+        for (int r = 0; r < 7; r++)
+            for (int col = 0; col < 5; col++)
+                if (glyphs[ch - 'A'][r] & (0x10 >> col))
+                    for (int dy = 0; dy < px; dy++)
+                        for (int dx = 0; dx < px; dx++) {
+                            int tx = x + col * px + dx, ty = y + r * px + dy;
+                            if (tx >= 0 && ty >= 0 && tx < c->w && ty < c->h)
+                                m.a[(size_t)ty * (size_t)c->w + (size_t)tx] = 1.0f;
+                        }
+    }
+    sk_canvas_fill(c, &m, sk_rgb_hex(LABEL_INK), 1.0);
+    sk_mask_free(&m);
+}
+
 /* One clip a row, every N-th frame and always the clip's last one. */
 static bool write_contact(const options *o, const sk_pose_file *pf, const sk_baked_sheet *b)
 {
@@ -157,6 +214,9 @@ static bool write_contact(const options *o, const sk_pose_file *pf, const sk_bak
             sk_canvas_over(&sheet, &frame, gap + col * (pf->frame_w + gap), gap + k * (pf->frame_h + gap));
             col++;
         }
+        /* the clip's name over the top left of its first frame (the
+         * figure keeps clear of that corner) */
+        label(&sheet, gap + 8, gap + k * (pf->frame_h + gap) + 8, 2, pf->clips[k].name);
     }
     sk_canvas_to_rgba8(&sheet, out, (size_t)w * 4);
     char path[1024];
