@@ -162,44 +162,38 @@ static void layout_narrated(const sk_timeline *tl, sk_phase *p, int64_t min_ms)
 }
 
 /* A get-ready: the leading cues (leg, rep, "get ready") in the time before
- * the count, then count.3/2/1 at 3, 2 and 1 seconds before the end. The
- * count is fixed to the second, so the leading cues are squeezed, not the
- * phase stretched. */
+ * the count, then count.3/2/1 at 3, 2 and 1 seconds before the end. When
+ * the leading clips do not fit before the count, the phase grows so they
+ * are said whole and the count still falls on whole seconds at its end. */
 static void layout_get_ready(sk_timeline *tl, sk_phase *p, int64_t dur)
 {
     const sk_phrases *ph = &tl->r->phrases;
     int lead = p->cue_count;
-    int64_t region = dur > 3000 ? dur - 3000 : 0;
+    int counts = dur >= 3000 ? 3 : (int)(dur / 1000);
+    int64_t region = dur - counts * 1000LL;
     int64_t slot[SK_MAX_CUES], total = 0;
     for (int i = 0; i < lead; i++) {
         int64_t len = clip_len(tl, p->cues[i].key);
-        slot[i] = len >= 0 ? len + SK_TL_CUE_GAP_MS : 0;
+        slot[i] = len >= 0 ? len + SK_TL_COUNT_GAP_MS : 0;
         total += slot[i];
     }
-    int64_t cum = 0;
+    if (total > region) {
+        dur += total - region;
+        region = total;
+    }
+    int64_t extra = region - total, cum = 0;
     for (int i = 0; i < lead; i++) {
-        if (total == 0)
-            p->cues[i].at_ms = lead ? region * i / lead : 0;
-        else if (total > region)
-            p->cues[i].at_ms = cum * region / total;
-        else
-            p->cues[i].at_ms = cum;
+        p->cues[i].at_ms = cum + extra * i / lead;
         cum += slot[i];
     }
-    for (int k = 3; k >= 1; k--) {
-        int64_t at = dur - k * 1000;
-        if (at < 0)
-            continue;
-        char key[SK_CUE_KEY_MAX];
-        snprintf(key, sizeof key, "count.%d", k);
-        const char *text = ph->count[k] && *ph->count[k] ? ph->count[k] : NULL;
+    for (int k = counts; k >= 1; k--) {
         if (p->cue_count >= SK_MAX_CUES)
             break;
         sk_cue *c = &p->cues[p->cue_count++];
-        sk_strlcpy(c->key, key, sizeof c->key);
+        snprintf(c->key, sizeof c->key, "count.%d", k);
         /* A count needs its tick even with no words: the beep is the cue. */
-        c->text = text ? text : "";
-        c->at_ms = at;
+        c->text = ph->count[k] && *ph->count[k] ? ph->count[k] : "";
+        c->at_ms = dur - k * 1000LL;
         c->tick = k;
     }
     p->duration_ms = dur > 0 ? dur : 1;

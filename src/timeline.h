@@ -40,7 +40,9 @@
  * intro lasts intro_seconds, a card its seconds, welcome/switch/finish the
  * SK_TL_*_MS below, each stretched when the clips (plus SK_TL_CUE_GAP_MS
  * after each) need longer. Without clip lengths the cues of such a phase
- * are spread evenly over it. Every phase lasts at least 1 ms; a phase of
+ * are spread evenly over it. A get-ready grows only when its leading clips
+ * (leg, rep, "get ready") do not fit before the count; the count always
+ * ends it on whole seconds. Every phase lasts at least 1 ms; a phase of
  * 0 s in the routine (rest_seconds = 0, get_ready_seconds = 0) is left out.
  *
  * Ownership: the timeline borrows the routine; the routine must outlive it.
@@ -63,6 +65,7 @@ typedef enum {
 #define SK_TL_SWITCH_MS 5000     /* minimum length of "switch legs" */
 #define SK_TL_FINISH_MS 10000    /* minimum length of the finish phase */
 #define SK_TL_CUE_GAP_MS 600     /* silence after each clip in a narrated phase */
+#define SK_TL_COUNT_GAP_MS 250   /* ... and after each clip before a count */
 #define SK_TL_BACK_RESTART_MS 2000 /* BACK later than this into a phase
                                       restarts it; earlier goes one back */
 #define SK_TL_MAX_LOOP_PHASES 4096 /* cap on the loop's cycle (see below) */

@@ -832,6 +832,8 @@ static int64_t fake_clip(void *user, const char *key)
         return 6000;
     if (strcmp(key, "get_ready") == 0)
         return 900;
+    if (strcmp(key, "leg.painful") == 0)
+        return 2500;
     return -1;
 }
 
@@ -852,10 +854,24 @@ static void test_clip_lengths(void)
     CHECK_INT(intro->cues[1].at_ms, 0);
     CHECK_INT(intro->cues[2].at_ms, 6000 + SK_TL_CUE_GAP_MS);
     CHECK_INT(intro->cues[3].at_ms, 2 * (6000 + SK_TL_CUE_GAP_MS));
-    /* get-ready keeps its 5 s and its count */
-    CHECK_INT(ph[2].duration_ms, 5000);
+    /* A get-ready whose words fit keeps its 5 s; one whose words do not
+       (the painful leg's first: 2.5 s + "get ready" 0.9 s, each with its
+       gap, before the count) grows, and its count still ends it. */
+    const int64_t lead = 2500 + 900 + 2 * SK_TL_COUNT_GAP_MS;
+    CHECK_INT(ph[2].kind, SK_PH_GET_READY);
+    CHECK_INT(ph[2].duration_ms, lead + 3000);
+    CHECK_STR(ph[2].cues[0].key, "leg.painful");
+    CHECK_INT(ph[2].cues[0].at_ms, 0);
+    CHECK_INT(ph[2].cues[2].at_ms, 2500 + SK_TL_COUNT_GAP_MS);   /* get_ready */
+    CHECK_STR(ph[2].cues[3].key, "count.3");
+    CHECK_INT(ph[2].cues[3].at_ms, lead);
+    CHECK_INT(ph[2].cues[5].at_ms, lead + 2000);
+    int i5 = 5;   /* rep 2: no leg cue, "get ready" fits */
+    CHECK_INT(ph[i5].kind, SK_PH_GET_READY);
+    CHECK_INT(ph[i5].duration_ms, 5000);
     CHECK_INT(sk_timeline_session_total_ms(tl),
-              expected_session_ms(&hand) + 3 * (3 * (6000 + SK_TL_CUE_GAP_MS) - 12000));
+              expected_session_ms(&hand) + 3 * (3 * (6000 + SK_TL_CUE_GAP_MS) - 12000) +
+                  3 * (lead + 3000 - 5000));
     sk_timeline_free(tl);
 }
 
