@@ -250,3 +250,32 @@ sk_rgb sk_rgb_mix(sk_rgb a, sk_rgb b, double t)
                 (float)(a.b + (b.b - a.b) * t)};
     return c;
 }
+
+int sk_rgba_compare(const uint8_t *a, const uint8_t *b, size_t n, int tolerance, size_t *over,
+                    size_t *differ)
+{
+    int worst = 0;
+    size_t o = 0, d = 0;
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *p = a + i * 4, *q = b + i * 4;
+        int w = abs((int)p[3] - (int)q[3]);
+        for (int k = 0; k < 3; k++) {
+            /* premultiplied, rounded: (c * alpha) / 255 */
+            int pc = ((int)p[k] * (int)p[3] + 127) / 255, qc = ((int)q[k] * (int)q[3] + 127) / 255;
+            int e = abs(pc - qc);
+            if (e > w)
+                w = e;
+        }
+        if (w > 0)
+            d++;
+        if (w > tolerance)
+            o++;
+        if (w > worst)
+            worst = w;
+    }
+    if (over)
+        *over = o;
+    if (differ)
+        *differ = d;
+    return worst;
+}

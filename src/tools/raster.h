@@ -49,6 +49,15 @@ void sk_canvas_clear(sk_canvas *c, sk_rgb colour, double alpha);
 /* Straight RGBA8 into out (stride bytes a row), rounding to nearest. */
 void sk_canvas_to_rgba8(const sk_canvas *c, uint8_t *out, size_t stride);
 
+/* Compares two straight-RGBA8 pictures of n pixels as they would look
+ * composited: channels premultiplied by alpha, so a pixel that is fully
+ * transparent in one and nearly so in the other counts as nearly equal.
+ * Returns the largest difference (0..255); *over gets the number of pixels
+ * whose largest difference exceeds 'tolerance', *differ (may be NULL) the
+ * number that differ at all. */
+int sk_rgba_compare(const uint8_t *a, const uint8_t *b, size_t n, int tolerance, size_t *over,
+                    size_t *differ);
+
 sk_rgb sk_rgb_hex(uint32_t hex);
 sk_rgb sk_rgb_mix(sk_rgb a, sk_rgb b, double t);
 #endif

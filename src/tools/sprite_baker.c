@@ -5,7 +5,7 @@
  *     --out DIR        write DIR/<id>.png and DIR/<id>.ini
  *     --compare DIR    compare with DIR/<id>.png and DIR/<id>.ini (the drift
  *                      check: the descriptor must match byte for byte, the
- *                      pixels within --tolerance levels)
+ *                      pixels, premultiplied, within --tolerance levels)
  *     --tolerance N    largest allowed difference of one channel (default 2)
  *     --contact DIR    write DIR/contact-<id>.png: every --every'th frame of
  *                      each clip, one clip a row, on the kiosk's background
@@ -94,18 +94,12 @@ static bool compare_sheet(const options *o, const sk_pose_file *pf, const sk_bak
         sk_image_free(&img);
         return false;
     }
-    size_t n = (size_t)b->width * (size_t)b->height * 4, over = 0;
-    int worst = 0;
-    for (size_t i = 0; i < n; i++) {
-        int d = abs((int)img.rgba[i] - (int)b->rgba[i]);
-        if (d > worst)
-            worst = d;
-        if (d > o->tolerance)
-            over++;
-    }
+    size_t over = 0;
+    int worst = sk_rgba_compare(img.rgba, b->rgba, (size_t)b->width * (size_t)b->height, o->tolerance,
+                                &over, NULL);
     sk_image_free(&img);
     if (over) {
-        fprintf(stderr, "%s: %zu channel values differ by more than %d (worst %d) from a fresh bake "
+        fprintf(stderr, "%s: %zu pixels differ by more than %d (worst %d) from a fresh bake "
                         "of assets/poses/%s.pose; run the bake-sprites target and commit the result\n",
                 path, over, o->tolerance, worst, pf->id);
         return false;

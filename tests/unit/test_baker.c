@@ -217,6 +217,16 @@ static void test_raster(void)
     CHECK(sk_sd_round_cone(40, 32, 32, 32, 10, 60, 32, 4) < 0, "inside");
     CHECK(fabs(sk_sd_round_cone(66, 32, 32, 32, 10, 60, 32, 4) - 2) < 1e-9, "beyond the small end");
     sk_mask_free(&m);
+
+    /* comparing as composited: invisible colour does not count */
+    const uint8_t a[8] = {0, 0, 0, 0, 200, 100, 50, 255};
+    const uint8_t b[8] = {230, 40, 10, 1, 201, 100, 50, 255};
+    const uint8_t c[8] = {0, 0, 0, 0, 100, 100, 50, 255};
+    size_t over = 9, differ = 9;
+    CHECK_INT(sk_rgba_compare(a, b, 2, 2, &over, &differ), 1);
+    CHECK(over == 0 && differ == 2, "over %zu differ %zu", over, differ);
+    CHECK_INT(sk_rgba_compare(a, c, 2, 2, &over, &differ), 100);
+    CHECK(over == 1 && differ == 1, "over %zu differ %zu", over, differ);
 }
 
 static void test_sheets(void)

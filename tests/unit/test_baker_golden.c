@@ -5,8 +5,9 @@
  * new frames (written to <build>/golden-out/) and re-run with
  * SK_UPDATE_GOLDEN=1 to overwrite the goldens.
  *
- * Tolerance: each channel may differ by at most 3 levels, on at most 2% of
- * the pixels. The drawing is pure double-precision arithmetic, so the only
+ * Tolerance: each channel (premultiplied by alpha, as the pixel would look
+ * on any background) may differ by at most 3 levels, on at most 2% of the
+ * pixels. The drawing is pure double-precision arithmetic, so the only
  * honest source of difference is libm and the CPU (sin, cos, sqrt and exp
  * may round their last bit differently in another C library or on arm64);
  * that moves an anti-aliased edge pixel's coverage across an 8-bit
@@ -79,22 +80,10 @@ static void one(const char *id, const char *clip, int frame, bool update)
     CHECK(loaded, "%s", err);
     if (loaded) {
         CHECK(g.width == pf.frame_w && g.height == pf.frame_h, "%s is %dx%d", path, g.width, g.height);
-        size_t differ = 0;
+        size_t differ = 0, over = 0;
         int worst = 0;
-        if (g.width == pf.frame_w && g.height == pf.frame_h) {
-            for (size_t p = 0; p < n; p += 4) {
-                int d = 0;
-                for (int k = 0; k < 4; k++) {
-                    int e = abs((int)px[p + k] - (int)g.rgba[p + k]);
-                    if (e > d)
-                        d = e;
-                }
-                if (d > 0)
-                    differ++;
-                if (d > worst)
-                    worst = d;
-            }
-        }
+        if (g.width == pf.frame_w && g.height == pf.frame_h)
+            worst = sk_rgba_compare(px, g.rgba, n / 4, TOL_LEVELS, &over, &differ);
         size_t pixels = n / 4;
         bool ok = worst <= TOL_LEVELS && differ <= (size_t)(pixels * TOL_FRACTION);
         CHECK(ok, "%s: %zu of %zu pixels differ, worst by %d levels (allowed %d levels on %.0f%%)", rel,
