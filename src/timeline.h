@@ -151,8 +151,9 @@ typedef struct sk_timeline sk_timeline;
 /* Builds the loop and the session for the routine and starts the loop at
  * its first phase (its PHASE_STARTED and first cues are already queued).
  * The loop's cycle is as many rounds of the exercises as it takes for every
- * info card to show once (cards rotate independently of the exercises),
- * cut at SK_TL_MAX_LOOP_PHASES phases. Returns NULL only when out of
+ * info card to show once (cards rotate independently of the exercises);
+ * no further round starts once the cycle holds SK_TL_MAX_LOOP_PHASES
+ * phases (only a routine at every limit gets there). Returns NULL only when out of
  * memory or when r has no exercise. */
 sk_timeline *sk_timeline_create(const sk_routine *r, const sk_timeline_opts *opts);
 void sk_timeline_free(sk_timeline *tl);

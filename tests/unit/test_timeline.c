@@ -875,6 +875,68 @@ static void test_clip_lengths(void)
     sk_timeline_free(tl);
 }
 
+/* The largest routine the loader allows: every limit at its maximum. */
+static void test_biggest_routine(void)
+{
+    static sk_routine big;
+    static char ids[SK_MAX_EXERCISES][40], cids[SK_MAX_CARDS][40];
+    make_hand_routine(2);
+    big = hand;
+    big.exercise_count = SK_MAX_EXERCISES - 1;   /* 31: coprime with 16 cards */
+    big.card_count = SK_MAX_CARDS;
+    big.loop.full_protocol = true;
+    for (int i = 0; i < big.exercise_count; i++) {
+        sk_exercise *e = &big.exercises[i];
+        *e = hand.exercises[i % 3];
+        /* ids of 36 bytes: keys are cut to fit, never overflow */
+        snprintf(ids[i], sizeof ids[i], "exercise_with_a_long_name_number_%02d", i);
+        e->id = ids[i];
+        e->reps = 20;
+        e->hold_seconds = 600;
+        e->rest_seconds = 300;
+        e->get_ready_seconds = 60;
+        e->intro_seconds = 120;
+        e->step_count = SK_MAX_STEPS;
+        for (int k = 0; k < SK_MAX_STEPS; k++)
+            e->steps[k] = "A step.";
+        e->summary = "Summary.";
+        e->equipment = "Ball.";
+        e->caution = "Careful.";
+    }
+    for (int c = 0; c < big.card_count; c++) {
+        big.cards[c] = hand.cards[c % 2];
+        snprintf(cids[c], sizeof cids[c], "card_%02d", c);
+        big.cards[c].id = cids[c];
+    }
+    sk_timeline *tl = make(&big, NULL);
+    if (!tl)
+        return;
+    int n, ns;
+    const sk_phase *ph = sk_timeline_loop_phases(tl, &n);
+    sk_timeline_session_phases(tl, &ns);
+    CHECK(n <= 2 * SK_TL_MAX_LOOP_PHASES, "loop capped: %d phases", n);
+    CHECK(ph[0].cue_count == SK_MAX_CUES, "name, summary, equipment, 8 steps, caution");
+    for (int i = 0; i < n; i++)
+        for (int c = 0; c < ph[i].cue_count; c++)
+            CHECK(strlen(ph[i].cues[c].key) < SK_CUE_KEY_MAX, "key fits");
+    CHECK_INT(sk_routine_session_holds(&big), 31 * 2 * 20);
+    int holds = 0;
+    const sk_phase *sp = sk_timeline_session_phases(tl, &ns);
+    for (int i = 0; i < ns; i++)
+        holds += sp[i].kind == SK_PH_HOLD;
+    CHECK_INT(holds, 31 * 2 * 20);
+    CHECK_INT(sk_timeline_session_total_ms(tl), expected_session_ms(&big));
+    /* a year of it, an hour at a time */
+    for (int h = 0; h < 366 * 24; h++) {
+        sk_timeline_step(tl, 3600 * 1000);
+        drain(tl);
+    }
+    sk_tl_view v = view(tl);
+    CHECK_INT(v.clock_ms, 366LL * 24 * 3600 * 1000);
+    CHECK(v.remaining_ms > 0, "sane");
+    sk_timeline_free(tl);
+}
+
 int main(void)
 {
     make_hand_routine(2);
@@ -888,6 +950,7 @@ int main(void)
     test_walkaway();
     test_step_sizes();
     test_clip_lengths();
+    test_biggest_routine();
 
     sk_routine *r = sk_routine_builtin();
     CHECK(r != NULL, "built-in routine");
