@@ -80,7 +80,7 @@ static int leg_parts(const sk_skeleton *s, int side, uint32_t col, part *ps)
 static int arm_parts(const sk_skeleton *s, int side, uint32_t col, part *ps)
 {
     int n = 0;
-    n = push(ps, n, s->shoulder[side], 0.030, s->elbow[side], 0.023, col);
+    n = push(ps, n, s->shoulder[side], 0.034, s->elbow[side], 0.023, col);
     n = push(ps, n, s->elbow[side], 0.022, s->wrist[side], 0.016, col);
     n = push(ps, n, s->wrist[side], 0.017, s->hand[side], 0.014, col);
     return n;
@@ -104,7 +104,7 @@ static int body_parts(const sk_skeleton *s, part *ps)
         sk_vec3 cz = P(0, sin(s->roll * 0.3) * 0.062 * side, 0.062 * side);
         n = push(ps, n, add(s->pelvis, pz), s->pelvis_r, add(s->chest, cz), s->chest_r, COL_BODY);
         n = push(ps, n, add(s->chest, cz), s->chest_r,
-                 add(P(shoulders.x - 0.01, shoulders.y + 0.004, shoulders.z), cz), 0.050, COL_BODY);
+                 add(P(shoulders.x + 0.005, shoulders.y + 0.004, shoulders.z), cz), 0.046, COL_BODY);
     }
     /* neck */
     n = push(ps, n, shoulders, 0.034, s->neck, 0.026, COL_BODY);

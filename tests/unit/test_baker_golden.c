@@ -89,14 +89,14 @@ static void one(const char *id, const char *clip, int frame, bool update)
         CHECK(ok, "%s: %zu of %zu pixels differ, worst by %d levels (allowed %d levels on %.0f%%)", rel,
               differ, pixels, worst, TOL_LEVELS, TOL_FRACTION * 100);
         printf("%s: %zu pixels differ, worst %d\n", rel, differ, worst);
-        if (!ok) {
-            /* leave the new frame where a person can look at it */
-            const char *bin = getenv("SK_BINARY_DIR");
+        const char *bin = getenv("SK_BINARY_DIR");
+        if (!ok && bin) {
+            /* leave the new frame in the build tree where a person can look at it */
             char out[1024];
-            snprintf(out, sizeof out, "%s/golden-out", bin ? bin : ".");
+            snprintf(out, sizeof out, "%s/golden-out", bin);
             if (mkdir(out, 0777) != 0 && errno != EEXIST)
                 fprintf(stderr, "%s: %s\n", out, strerror(errno));
-            snprintf(out, sizeof out, "%s/golden-out/%s-%s-%02d.png", bin ? bin : ".", id, clip, frame);
+            snprintf(out, sizeof out, "%s/golden-out/%s-%s-%02d.png", bin, id, clip, frame);
             if (sk_png_write_rgba(out, pf.frame_w, pf.frame_h, px, (size_t)pf.frame_w * 4, err, sizeof err))
                 fprintf(stderr, "the frame as drawn now: %s\n", out);
         }
