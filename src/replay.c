@@ -56,6 +56,14 @@ bool sk_replay_parse(const char *text, size_t len, const char *name, sk_replay *
     out->events = NULL;
     out->count = 0;
     int errors_before = d->errors;
+    if (!text)
+        len = 0;
+    if (len == 0)
+        return true;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* a BOM some editors add */
+        text += 3;
+        len -= 3;
+    }
     if (memchr(text, '\0', len)) {
         sk_diag_error(d, name, 0, "holds NUL bytes: not a text file");
         return false;

@@ -87,6 +87,12 @@ static void test_good(void)
     sk_replay_free(&r);   /* twice is harmless */
     sk_diag_free(&d);
 
+    CHECK(parse("\xEF\xBB\xBF" "1 start\n", &r, &d) && r.count == 1, "a BOM is skipped");
+    sk_replay_free(&r);
+    sk_diag_free(&d);
+    sk_diag_init(&d);
+    CHECK(sk_replay_parse(NULL, 0, "null", &r, &d) && r.count == 0, "no text at all");
+    sk_diag_free(&d);
     CHECK(parse("", &r, &d) && r.count == 0, "empty script");
     CHECK_INT(sk_replay_end_ms(&r), 0);
     CHECK(!sk_replay_next_due(&r, &cur, 100, &ev), "empty: none due");
