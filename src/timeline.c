@@ -786,6 +786,11 @@ const sk_phase *sk_timeline_session_phases(const sk_timeline *tl, int *count)
     return tl->sess.v;
 }
 
+const sk_phase *sk_timeline_still_there_phase(const sk_timeline *tl)
+{
+    return &tl->sess.v[tl->sess.n];
+}
+
 const sk_phase *sk_timeline_loop_phases(const sk_timeline *tl, int *count)
 {
     if (count)

@@ -209,6 +209,9 @@ void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v);
 const sk_phase *sk_timeline_session_phases(const sk_timeline *tl, int *count);
 int64_t sk_timeline_session_total_ms(const sk_timeline *tl);
 int64_t sk_timeline_loop_cycle_ms(const sk_timeline *tl);
+/* The walk-away question's phase (kind SK_PH_STILL_THERE, with its
+ * "still_there" cue); it is not in the session's list. */
+const sk_phase *sk_timeline_still_there_phase(const sk_timeline *tl);
 /* The same for one cycle of the loop. */
 const sk_phase *sk_timeline_loop_phases(const sk_timeline *tl, int *count);
 /* Events dropped because the queue was full (poll more often). */

@@ -611,6 +611,7 @@ static void test_walkaway(void)
     CHECK(v.still_there, "asks");
     CHECK_INT(v.phase->kind, SK_PH_STILL_THERE);
     CHECK_INT(v.phase_index, n);
+    CHECK(v.phase == sk_timeline_still_there_phase(tl), "the same phase");
     CHECK_INT(v.remaining_ms, 8000);
     CHECK(v.caption && strcmp(v.caption->key, "still_there") == 0, "caption");
     CHECK(sk_timeline_poll(tl, &ev) && ev.kind == SK_EV_PHASE_STARTED && ev.phase == n,
