@@ -13,6 +13,10 @@
 
 #include "text_util.h"
 
+/* The longest keys, "card.<id>.title" and "<id>.equipment", must fit for
+ * every id the routine loader accepts, or two clips could share a name. */
+_Static_assert(SK_MAX_ID + 11 < SK_CUE_KEY_MAX, "cue keys too short for routine ids");
+
 #define DEFAULT_WALKAWAY_MS 60000
 #define DEFAULT_STILL_THERE_MS 10000
 #define DEFAULT_RESUME_COUNT_MS 3000
