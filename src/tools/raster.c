@@ -224,8 +224,8 @@ void sk_canvas_to_rgba8(const sk_canvas *c, uint8_t *out, size_t stride)
             const float *p = &c->px[((size_t)y * (size_t)c->w + (size_t)x) * 4];
             uint8_t a = to8(p[3]);
             if (a == 0) {
-                /* fully transparent: store black so the bytes do not depend
-                 * on float noise in colours nobody sees */
+                /* fully transparent: black for now (the bleed below may
+                 * colour it), never float noise in colours nobody sees */
                 memset(row + x * 4, 0, 4);
                 continue;
             }
@@ -233,6 +233,35 @@ void sk_canvas_to_rgba8(const sk_canvas *c, uint8_t *out, size_t stride)
             row[x * 4 + 1] = to8(p[1] / p[3]);
             row[x * 4 + 2] = to8(p[2] / p[3]);
             row[x * 4 + 3] = a;
+        }
+    }
+    /* Colour bleed: a transparent pixel next to a visible one takes the
+     * average colour of its visible neighbours. The kiosk scales sheets up
+     * with linear filtering on straight (not premultiplied) alpha, which
+     * mixes the colour of a transparent texel into the edge: black there
+     * would draw a dark fringe round every shape. Alpha stays 0, so the
+     * picture itself does not change. */
+    for (int y = 0; y < c->h; y++) {
+        uint8_t *row = out + (size_t)y * stride;
+        for (int x = 0; x < c->w; x++) {
+            if (row[x * 4 + 3] != 0)
+                continue;
+            unsigned sum[3] = {0, 0, 0}, n = 0;
+            for (int dy = -1; dy <= 1; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    int nx = x + dx, ny = y + dy;
+                    if ((dx == 0 && dy == 0) || nx < 0 || ny < 0 || nx >= c->w || ny >= c->h)
+                        continue;
+                    const float *q = &c->px[((size_t)ny * (size_t)c->w + (size_t)nx) * 4];
+                    if (to8(q[3]) == 0)
+                        continue;
+                    for (int k = 0; k < 3; k++)
+                        sum[k] += to8(q[k] / q[3]);
+                    n++;
+                }
+            }
+            for (int k = 0; n && k < 3; k++)
+                row[x * 4 + k] = (uint8_t)((sum[k] + n / 2) / n);
         }
     }
 }

@@ -46,7 +46,9 @@ void sk_canvas_over(sk_canvas *dst, const sk_canvas *src, int dx, int dy);
 /* Fills the whole canvas with an opaque colour. */
 void sk_canvas_clear(sk_canvas *c, sk_rgb colour, double alpha);
 
-/* Straight RGBA8 into out (stride bytes a row), rounding to nearest. */
+/* Straight RGBA8 into out (stride bytes a row), rounding to nearest. A
+ * transparent pixel beside a visible one gets its neighbours' colour (alpha
+ * stays 0), so linear filtering of straight alpha draws no dark fringe. */
 void sk_canvas_to_rgba8(const sk_canvas *c, uint8_t *out, size_t stride);
 
 /* Compares two straight-RGBA8 pictures of n pixels as they would look

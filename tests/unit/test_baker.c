@@ -218,6 +218,22 @@ static void test_raster(void)
     CHECK(fabs(sk_sd_round_cone(66, 32, 32, 32, 10, 60, 32, 4) - 2) < 1e-9, "beyond the small end");
     sk_mask_free(&m);
 
+    /* colour bleed: transparent pixels beside a shape carry its colour, so
+     * linear filtering of straight alpha does not darken the edge */
+    sk_canvas cv;
+    CHECK(sk_canvas_init(&cv, 32, 32), "canvas");
+    CHECK(sk_mask_init(&m, 32, 32), "mask");
+    sk_mask_round_cone(&m, 16, 16, 6, 16, 16, 6, 0, 1);
+    sk_canvas_fill(&cv, &m, sk_rgb_hex(0xE6D9C4), 1.0);
+    uint8_t px[32 * 32 * 4];
+    sk_canvas_to_rgba8(&cv, px, 32 * 4);
+    const uint8_t *edge = &px[(16 * 32 + 22) * 4];  /* just outside the disc */
+    CHECK(edge[3] == 0 && edge[0] == 0xE6 && edge[1] == 0xD9 && edge[2] == 0xC4, "edge %d %d %d %d", edge[0],
+          edge[1], edge[2], edge[3]);
+    CHECK(px[3] == 0 && px[0] == 0, "far from the shape stays empty");
+    sk_canvas_free(&cv);
+    sk_mask_free(&m);
+
     /* comparing as composited: invisible colour does not count */
     const uint8_t a[8] = {0, 0, 0, 0, 200, 100, 50, 255};
     const uint8_t b[8] = {230, 40, 10, 1, 201, 100, 50, 255};
