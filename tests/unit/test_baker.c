@@ -69,6 +69,35 @@ static void test_parse_errors(void)
           "accepted a file without a sheet line");
 }
 
+/* Junk in, an error out: never a crash (ASan watches). */
+static void test_parse_junk(void)
+{
+    static sk_pose_file pf;
+    static const char *const words[] = {"sheet", "clip", "key", "pelvis", "near_leg", "far_arm", "angles",
+                                        "plant", "cross", "grab", "far_thigh", "ball", "circle", "0", "1.5",
+                                        "-40", "999", "nan", "inout", "yes", "\n", "\n", "#", "x"};
+    unsigned seed = 12345;
+    int accepted = 0;
+    for (int round = 0; round < 3000; round++) {
+        char text[600];
+        size_t len = 0;
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 60;
+        for (int i = 0; i < n; i++) {
+            const char *w = words[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof words / sizeof *words)];
+            int k = snprintf(text + len, sizeof text - len, "%s ", w);
+            if (k < 0 || (size_t)k >= sizeof text - len)
+                break;
+            len += (size_t)k;
+        }
+        char err[256];
+        if (sk_pose_parse(text, "junk.pose", &pf, err, sizeof err))
+            accepted++;
+        else
+            CHECK(strncmp(err, "junk.pose", 9) == 0, "error without the file name: %s", err);
+    }
+    CHECK(accepted < 3000, "junk accepted every time");
+}
+
 static void test_ease(void)
 {
     sk_ease all[] = {SK_EASE_LINEAR, SK_EASE_IN, SK_EASE_OUT, SK_EASE_INOUT};
@@ -330,6 +359,7 @@ static void test_sheets(void)
 int main(void)
 {
     test_parse_errors();
+    test_parse_junk();
     test_ease();
     for (int k = 0; k < 3; k++)
         test_body(ids[k]);
