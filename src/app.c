@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "audio.h"
 #include "content.h"
 #include "input.h"
 #include "layout.h"
@@ -50,6 +51,8 @@ typedef struct app {
     sk_input input;
     sk_layout layout;        /* of the picture on screen, for hit areas */
     Uint64 woken_until;      /* a touch in screen-off hours lights it until then */
+    sk_audio *audio;
+    Uint64 quiet_checked;    /* when quiet hours were last looked at */
 } app;
 
 /* Minute of the day on the wall clock, or -1 while the clock is not yet
@@ -198,6 +201,11 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
             a.content.routine->title, a.content.routine->path, a.content.routine->exercise_count,
             a.content.routine->card_count);
     if (cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a.content.timeline, SK_INTENT_START);
+    sk_audio_opts ao;
+    sk_audio_opts_defaults(&ao);
+    ao.volume = cfg->volume;
+    ao.mute = cfg->mute;
+    a.audio = sk_audio_create(&ao, (int64_t)SDL_GetTicks64());
     if (!sk_input_init(&a.input, cfg))
         fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know: no quit combination\n");
 
@@ -236,6 +244,7 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
                     a.woken_until = t_in + (Uint64)cfg->walkaway_seconds * 1000;
                 sk_timeline_intent(a.content.timeline, in);
                 sk_timeline_view(a.content.timeline, &tv);
+                if (tv.paused) sk_audio_stop(a.audio);  /* a paused screen is silent */
                 iv.session = tv.mode == SK_TL_SESSION;
                 iv.paused = tv.paused;
                 iv.screen = screen = screen_state(&a, t_in);
@@ -252,8 +261,19 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
             if (rev.intent == SK_INTENT_QUIT) g_quit = 1;
             else sk_timeline_intent(a.content.timeline, rev.intent);
         }
+        sk_audio_update(a.audio, (int64_t)now);
+        if (now - a.quiet_checked >= 1000 || a.quiet_checked == 0) {
+            /* Quiet hours and screen-off hours: no sound. A wrong wall
+             * clock never touches the timeline, only this. */
+            a.quiet_checked = now;
+            time_t wall = time(NULL);
+            struct tm tm;
+            bool quiet = localtime_r(&wall, &tm) && sk_audio_quiet_now(&cfg->quiet_hours, wall, &tm);
+            sk_audio_set_quiet(a.audio, quiet || screen == SK_SCREEN_OFF);
+        }
         sk_event ev;
-        while (sk_timeline_poll(a.content.timeline, &ev)) {}
+        while (sk_timeline_poll(a.content.timeline, &ev))
+            sk_audio_handle_event(a.audio, a.content.voice, &ev);
 
         int w, h;
         SDL_GetRendererOutputSize(a.r, &w, &h);
@@ -308,6 +328,7 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
     }
 out:
     free(a.stats);
+    sk_audio_free(a.audio);
     sk_scene_destroy(a.scene);
     sk_content_free(&a.content);
     sk_replay_free(&a.replay);

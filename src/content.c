@@ -12,11 +12,32 @@ static bool place_builtin(sk_routine *r, const char *assets_dir)
     return sk_routine_set_dir(r, dir);
 }
 
+/* The voice catalog for r's language and a timeline timed by its clips. */
+static bool build(const sk_routine *r, const char *assets_dir, const sk_timeline_opts *opts,
+                  sk_voice_catalog **voice, sk_timeline **tl)
+{
+    char dir[4096];
+    if (!sk_voice_dir(dir, sizeof dir, assets_dir ? assets_dir : ".", r->language))
+        dir[0] = '\0';
+    *voice = sk_voice_catalog_create(dir);
+    if (!*voice) return false;
+    sk_timeline_opts o = {0};
+    if (opts) o = *opts;
+    o.clip_ms = sk_voice_catalog_clip_ms;
+    o.clip_user = *voice;
+    *tl = sk_timeline_create(r, &o);
+    if (!*tl) {
+        sk_voice_catalog_free(*voice);
+        *voice = NULL;
+        return false;
+    }
+    return true;
+}
+
 bool sk_content_load(sk_content *c, const char *routine_path, const char *assets_dir,
                      const sk_timeline_opts *opts, FILE *log)
 {
     memset(c, 0, sizeof *c);
-    sk_timeline_opts none = {0};
     if (routine_path)
         c->routine = sk_routine_load_or_builtin(routine_path, log, &c->fell_back);
     else
@@ -26,8 +47,7 @@ bool sk_content_load(sk_content *c, const char *routine_path, const char *assets
         c->routine = NULL;
         return false;
     }
-    c->timeline = sk_timeline_create(c->routine, opts ? opts : &none);
-    if (!c->timeline) {
+    if (!build(c->routine, assets_dir, opts, &c->voice, &c->timeline)) {
         sk_routine_free(c->routine);
         c->routine = NULL;
         return false;
@@ -57,15 +77,16 @@ bool sk_content_reload(sk_content *c, const char *routine_path, const char *asse
         sk_routine_free(r);
         return false;
     }
-    sk_timeline_opts none = {0};
-    sk_timeline *tl = sk_timeline_create(r, opts ? opts : &none);
-    if (!tl) {
+    sk_timeline *tl;
+    sk_voice_catalog *voice;
+    if (!build(r, assets_dir, opts, &voice, &tl)) {
         sk_routine_free(r);
         return false;
     }
     sk_content_free(c);
     c->routine = r;
     c->timeline = tl;
+    c->voice = voice;
     c->fell_back = false;
     return true;
 }
@@ -73,6 +94,7 @@ bool sk_content_reload(sk_content *c, const char *routine_path, const char *asse
 void sk_content_free(sk_content *c)
 {
     sk_timeline_free(c->timeline);
+    sk_voice_catalog_free(c->voice);
     sk_routine_free(c->routine);
     memset(c, 0, sizeof *c);
 }

@@ -10,15 +10,20 @@
 #include "config.h"
 #include "routine.h"
 #include "timeline.h"
+#include "voice_catalog.h"
 
 typedef struct sk_content {
     sk_routine *routine;
     sk_timeline *timeline;
+    sk_voice_catalog *voice; /* clips of the routine's language, under
+                                <assets>/voice/<language>; their lengths
+                                stretch narrated phases so no line is cut */
     bool fell_back;        /* the configured routine had errors */
 } sk_content;
 
 /* Loads the routine at 'routine_path' (NULL: the built-in routine) and
- * builds its timeline with 'opts' (may be NULL). Problems with the file go
+ * builds its timeline with 'opts' (may be NULL; clip lengths are always
+ * taken from the voice catalog). Problems with the file go
  * to 'log' as file:line: message and the built-in routine is used instead.
  * The built-in routine's relative paths (sprites) resolve against
  * '<assets_dir>/routines', where its file ships. Returns false only when

@@ -17,11 +17,12 @@
 #include "replay.h"
 #include "routine.h"
 #include "sprite_sheet.h"
+#include "voice_catalog.h"
 #include "text_util.h"
 
 #define DEFAULT_CONFIG "/etc/stretch-kiosk/kiosk.ini"
 
-static int do_check(const sk_cli *cli)
+static int do_check(const sk_cli *cli, const char *assets)
 {
     int bad = 0;
     for (int i = 0; i < cli->file_count; i++) {
@@ -35,6 +36,11 @@ static int do_check(const sk_cli *cli)
             sk_sprite_sheet *sheet = sk_sprite_sheet_load(ex->sprite, &d);
             sk_sprite_sheet_free(sheet);
         }
+        /* Voice clips: missing ones, or made from other words, are warnings
+         * (captions still show). */
+        char voice_dir[4096];
+        if (r && sk_voice_dir(voice_dir, sizeof voice_dir, assets, r->language))
+            sk_voice_check(r, voice_dir, &d);
         sk_diag_print(&d, stdout);
         if (!r || d.errors) bad++;
         else printf("%s: no problems found%s\n", cli->files[i], d.warnings ? " (but see the warnings)" : "");
@@ -111,7 +117,6 @@ int main(int argc, char **argv)
     switch (cli.action) {
     case SK_ACTION_HELP: sk_cli_usage(stdout); return 0;
     case SK_ACTION_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return 0;
-    case SK_ACTION_CHECK: return do_check(&cli);
     case SK_ACTION_CHECK_CONFIG: return do_check_config(&cli);
     default: break;
     }
@@ -123,6 +128,11 @@ int main(int argc, char **argv)
     if (!sk_assets_find(cli.assets_dir ? cli.assets_dir : cfg.assets, assets, sizeof assets))
         fprintf(stderr, "stretch-kiosk: %s: no assets here (fonts/ missing); text may be missing\n",
                 assets);
+    if (cli.action == SK_ACTION_CHECK) {
+        rc = do_check(&cli, assets);
+        sk_config_free(&cfg);
+        return rc;
+    }
 
     if (cli.action == SK_ACTION_RUN) {
         rc = sk_app_run(&cfg, config_path, &cli, assets);
@@ -148,9 +158,11 @@ int main(int argc, char **argv)
             rc = sk_render_frames(&content, &so, &job);
             if (TTF_WasInit()) TTF_Quit();
             SDL_Quit();
-        } else {
-            rc = 1;  /* --list-cues: added with the voice catalog */
-            fprintf(stderr, "stretch-kiosk: --list-cues is not available in this build\n");
+        } else {  /* --list-cues */
+            int conflicts = 0;
+            rc = sk_voice_list_cues(content.routine, stdout, &conflicts) < 0 || conflicts ? 1 : 0;
+            if (conflicts)
+                fprintf(stderr, "stretch-kiosk: %d cue keys with two different texts\n", conflicts);
         }
         sk_content_free(&content);
         sk_replay_free(&replay);
