@@ -249,12 +249,19 @@ static void test_session(sk_routine *routine, const char *tmp)
         CHECK(peak > 1000, "%s at %lld ms is audible (peak %d)", r.events[i].key,
               (long long)r.events[i].time_ms, peak);
     }
+    if (getenv("SK_KEEP_DISK_AUDIO"))
+        for (int i = 0; i < r.count; i++)
+            printf("event %8.3f s  %s\n", (double)(s0[i] < 0 ? -1 : s0[i] - lead) / r.rate,
+                   r.events[i].kind == SK_EV_TICK ? "beep" : r.events[i].key);
     printf("disk session: %.1f s of audio, %d voice clips, %d beeps, %d onsets checked, "
            "worst onset %.1f ms after its event\n",
            (double)(n - lead) / r.rate, voices, beeps, checked, worst);
     free(inside);
     free(pcm);
-    unlink(out);
+    /* SK_KEEP_DISK_AUDIO=1 keeps the file to listen to (sox -t raw -r 44100
+     * -e signed -b 16 -c 2 session.raw session.wav) */
+    if (getenv("SK_KEEP_DISK_AUDIO")) printf("kept %s\n", out);
+    else unlink(out);
 }
 
 static void test_quiet(sk_routine *routine, const char *tmp)
@@ -286,7 +293,7 @@ int main(void)
         test_quiet(routine, tmp);
     }
     sk_routine_free(routine);
-    rmdir(tmp);
+    if (!getenv("SK_KEEP_DISK_AUDIO")) rmdir(tmp);
     SDL_Quit();
     return CHECK_DONE();
 }
