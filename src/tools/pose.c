@@ -604,9 +604,10 @@ static limb_dirs leg_dirs_cross(const sk_skeleton *s, const body_frame *b, sk_ve
     double sd = side == SK_NEAR ? 1.0 : -1.0;
     sk_vec3 h = s->hip[other], k = s->knee[other];
     sk_vec3 d = vnorm(vsub(k, h));
+    /* the front of the thigh (the side away from the hamstrings): it faces
+     * up for a raised thigh and towards the chest as the knee comes in,
+     * turning smoothly, never flipping */
     sk_vec3 over = vnorm(v3(-d.y, d.x, 0));
-    if (over.y < 0)
-        over = vmul(over, -1);
     double r = lerp(0.050, 0.034, l->v[0]) + 0.021;
     sk_vec3 ankle = vadd(vlerp(h, k, l->v[0]), vmul(over, r));
     double a = l->v[1] * DEG;
@@ -654,23 +655,33 @@ static void place_arm(sk_skeleton *s, int side, sk_vec3 shoulder, limb_dirs d)
     s->hand[side] = vadd(s->wrist[side], vmul(d.d3, SK_SEG_HAND * 0.75));
 }
 
+/* Where an arm posed by a target points its elbow (near side's convention). */
+static sk_vec3 arm_pole(sk_limb_mode mode)
+{
+    switch (mode) {
+    case SK_LIMB_GRAB: return v3(0.1, -0.6, 1);
+    case SK_LIMB_BALL: return v3(-0.2, 0.6, 1);
+    default: return v3(0, -0.3, 1);
+    }
+}
+
 static limb_dirs arm_dirs(const sk_skeleton *s, const body_frame *b, int side, const sk_limb_key *l)
 {
     sk_vec3 sh = shoulder_joint(b, side);
     switch (l->mode) {
     case SK_LIMB_REACH:
         /* elbow out to the side, resting towards the mat */
-        return arm_dirs_target(side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, -0.2, 0), v3(0, -0.3, 1));
+        return arm_dirs_target(side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, -0.2, 0), arm_pole(l->mode));
     case SK_LIMB_GRAB:
         /* elbows down and out, hands curled round the back of the thigh */
         return arm_dirs_target(side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side), v3(0.3, 1, 0),
-                               v3(0.1, -0.6, 1));
+                               arm_pole(l->mode));
     case SK_LIMB_BALL: {
         /* the hand round the ball from the outside; the elbow stays up off
          * the mat */
         double sd = side == SK_NEAR ? 1.0 : -1.0;
         sk_vec3 w = vadd(s->ball, v3(-0.01, 0.012, sd * 0.03));
-        return arm_dirs_target(side, sh, w, v3(1, -0.4, -sd * 0.8), v3(-0.2, 0.6, 1));
+        return arm_dirs_target(side, sh, w, v3(1, -0.4, -sd * 0.8), arm_pole(l->mode));
     }
     default:
         return limb_from_angles(b->tilt, side, l->v[0], l->v[1], l->v[2], l->v[3], l->v[4], +1);
@@ -813,37 +824,38 @@ static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t
     s->ball = m.ball;
     for (int side = 0; side < 2; side++) {
         const sk_limb_key *la = &ka->arm[side], *lb = &kb->arm[side];
-        sk_limb_key lm = *la;
-        bool ik_a = la->mode != SK_LIMB_ANGLES, ik_b = lb->mode != SK_LIMB_ANGLES;
-        if (!same_mode(la, lb) && ik_a && ik_b) {
-            /* from one hand target to another: the wrist moves straight */
-            if (!solved_ends) {
-                sk_pose_solve_key(ka, &sa);
-                sk_pose_solve_key(kb, &sb);
-                solved_ends = true;
-            }
-            sk_vec3 w = vlerp(sa.wrist[side], sb.wrist[side], t);
-            lm.mode = SK_LIMB_REACH;
-            lm.v[0] = w.x;
-            lm.v[1] = w.y;
-            lm.v[2] = w.z;
-        } else if (same_mode(la, lb)) {
+        sk_vec3 sh = shoulder_joint(&bm, side);
+        if (same_mode(la, lb)) {
+            sk_limb_key lm = *la;
             for (int i = 0; i < 5; i++)
                 lm.v[i] = lerp(la->v[i], lb->v[i], t);
+            place_arm(s, side, sh, arm_dirs(s, &bm, side, &lm));
+            continue;
+        }
+        if (!solved_ends) {
+            sk_pose_solve_key(ka, &sa);
+            sk_pose_solve_key(kb, &sb);
+            solved_ends = true;
+        }
+        /* the hand turns from one key's direction to the other's */
+        sk_vec3 hand = vnorm(vlerp(vnorm(vsub(sa.hand[side], sa.wrist[side])),
+                                   vnorm(vsub(sb.hand[side], sb.wrist[side])), t));
+        limb_dirs d;
+        if (la->mode != SK_LIMB_ANGLES && lb->mode != SK_LIMB_ANGLES) {
+            /* from one hand target to another: the wrist moves straight and
+             * the elbow turns from one key's way to the other's */
+            d = arm_dirs_target(side, sh, vlerp(sa.wrist[side], sb.wrist[side], t), hand,
+                                vlerp(arm_pole(la->mode), arm_pole(lb->mode), t));
         } else {
-            if (!solved_ends) {
-                sk_pose_solve_key(ka, &sa);
-                sk_pose_solve_key(kb, &sb);
-                solved_ends = true;
-            }
-            double aa[5], ab[5];
+            double aa[5], ab[5], am[5];
             limb_to_angles(ba.tilt, side, arm_dirs_of(&sa, side), +1, aa);
             limb_to_angles(bb.tilt, side, arm_dirs_of(&sb, side), +1, ab);
-            lm.mode = SK_LIMB_ANGLES;
             for (int i = 0; i < 5; i++)
-                lm.v[i] = lerp(aa[i], ab[i], t);
+                am[i] = lerp(aa[i], ab[i], t);
+            d = limb_from_angles(bm.tilt, side, am[0], am[1], am[2], am[3], am[4], +1);
+            d.d3 = hand;
         }
-        place_arm(s, side, shoulder_joint(&bm, side), arm_dirs(s, &bm, side, &lm));
+        place_arm(s, side, sh, d);
     }
 }
 

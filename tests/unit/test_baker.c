@@ -150,6 +150,52 @@ static void test_body(const char *id)
     }
 }
 
+/* The largest distance any joint moves between two skeletons. */
+static double max_move(const sk_skeleton *a, const sk_skeleton *b)
+{
+    double m = dist(a->pelvis, b->pelvis);
+    for (int s = 0; s < 2; s++) {
+        const sk_vec3 *pa[] = {&a->knee[s], &a->ankle[s], &a->toe[s], &a->elbow[s], &a->wrist[s], &a->hand[s]};
+        const sk_vec3 *pb[] = {&b->knee[s], &b->ankle[s], &b->toe[s], &b->elbow[s], &b->wrist[s], &b->hand[s]};
+        for (int i = 0; i < 6; i++) {
+            double d = dist(*pa[i], *pb[i]);
+            if (d > m)
+                m = d;
+        }
+    }
+    return m;
+}
+
+/* Smooth motion: no joint jumps more than 0.06 H (about 15 px) from one
+ * frame to the next, the hold starts where the setup ends, and a looping
+ * hold's last frame leads into its first. */
+static void test_smooth(const char *id)
+{
+    static sk_pose_file pf;
+    if (!load(id, &pf))
+        return;
+    for (int c = 0; c < pf.clip_count; c++) {
+        sk_skeleton prev, cur;
+        sk_pose_solve_clip(&pf, c, 0, &prev);
+        for (int i = 1; i <= pf.clips[c].frames; i++) {
+            bool wrap = i == pf.clips[c].frames;
+            if (wrap && pf.clips[c].loop != SK_PLOOP_YES)
+                break;
+            sk_pose_solve_clip(&pf, c, wrap ? 0 : sk_bake_frame_time(&pf, c, i), &cur);
+            double m = max_move(&prev, &cur);
+            CHECK(m < 0.06, "%s %s frame %d: a joint jumps %.3f H", id, pf.clips[c].name, i, m);
+            prev = cur;
+        }
+        if (c > 0) {
+            sk_skeleton end;
+            sk_pose_solve_clip(&pf, c - 1, sk_pose_clip_duration(&pf, c - 1), &end);
+            sk_pose_solve_clip(&pf, c, 0, &cur);
+            CHECK(max_move(&end, &cur) < 1e-6, "%s: %s does not start where %s ends (%.3f H)", id,
+                  pf.clips[c].name, pf.clips[c - 1].name, max_move(&end, &cur));
+        }
+    }
+}
+
 /* The basic stretch: the uninvolved (far) leg's heel is planted the whole
  * time, and once crossed the near ankle rests just above the far knee. */
 static void test_basic_contact(void)
@@ -361,8 +407,10 @@ int main(void)
     test_parse_errors();
     test_parse_junk();
     test_ease();
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 3; k++) {
         test_body(ids[k]);
+        test_smooth(ids[k]);
+    }
     test_basic_contact();
     test_advanced_pull();
     test_ball_lift();
