@@ -144,11 +144,11 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
         L->sprite = rect(left, mid_top, sw, Hm);
         rx = left + sw + 2 * g;
         rw = right - rx;
-        D = imin(iround(Hm * 0.5), iround(rw * 0.42));
+        D = imin(iround(Hm * 0.55), iround(rw * 0.44));
         ry = mid_top;
         L->steps = rect(rx, ry + D + g, rw, Hm - D - g);
     } else {
-        int sh = iround(Hm * 0.34);
+        int sh = iround(Hm * 0.36);
         L->sprite = rect(left, mid_top, inner_w, sh);
         rx = left;
         rw = inner_w;

@@ -88,9 +88,12 @@ void sk_ring_draw_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke
     if (radius > half_short) radius = half_short;
     if (radius < 0) radius = 0;
     float f = SK_RING_FEATHER;
-    int m = radius < 2 ? 1 : (int)ceilf(sqrtf(radius) * 1.6f);
+    int m = radius < 1 ? 1 : (int)ceilf(sqrtf(radius) * 1.6f) + 1;
     if (m > 24) m = 24;
-    const int per = 4 * (m + 1);   /* vertices in one outline */
+    /* m points a corner, the corner's far end left to the next corner's
+     * first point: no two outline points coincide (a zero-length edge left
+     * pin-holes in SDL's software rasteriser at fractional positions). */
+    const int per = 4 * m;          /* vertices in one outline */
     /* corner centres: bottom-right, bottom-left, top-left, top-right */
     float ccx[4] = {b.x + b.w - radius, b.x + radius, b.x + radius, b.x + b.w - radius};
     float ccy[4] = {b.y + b.h - radius, b.y + b.h - radius, b.y + radius, b.y + radius};
@@ -114,7 +117,7 @@ void sk_ring_draw_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke
     int k = 0;
     for (int row = 0; row < rows; row++) {
         for (int q = 0; q < 4; q++)
-            for (int s = 0; s <= m; s++) {
+            for (int s = 0; s < m; s++) {
                 float ang = (q + (float)s / m) * PI_F / 2;
                 /* An inner outline with a negative radius collapses onto the
                  * corner centre (square inner corners). */

@@ -576,6 +576,15 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
         paras[n] = ex->caution;
         st[n++] = (para_style){pal(SK_COL_WARN), "\xe2\x9a\xa0", pal(SK_COL_WARN)};  /* ⚠ */
     }
+    /* The paragraph being read aloud: by its step key, else by its words. */
+    int reading = speaking;
+    if (reading < 0 && v->caption && v->caption->text)
+        for (int i = 0; i < n; i++)
+            if (!strcmp(paras[i], v->caption->text)) reading = i;
+    /* In the intro, what is being read is bright and the rest muted. */
+    if (extras && reading >= 0 && speaking < 0)
+        for (int i = 0; i < n; i++)
+            if (i != reading) st[i].colour = st[i].marker_colour = muted;
     int fmax = L->font_body, fmin = L->font_min;
     /* All of it, if it fits at a readable size. */
     sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = fmax, .font_min = fmin,
@@ -586,8 +595,13 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
         add_paras(sc, d, paras, st, n, box, fmax, fmin, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
         return;
     }
-    /* Pages of whole paragraphs at one size, a little under the largest. */
-    int pf = fmax * 9 / 10 > fmin ? fmax * 9 / 10 : fmin;
+    /* Pages of whole paragraphs at one size: the largest at which each
+     * paragraph fits on a page of its own. */
+    int pf = fmax;
+    for (int i = 0; i < n; i++) {
+        const sk_wrap *one = wrap_cached(sc, paras + i, 1, &o, SK_FONT_REGULAR);
+        if (one && one->font_px < pf) pf = one->font_px;
+    }
     sk_wrap_opts po = {.box_w = box.w, .box_h = box.h, .font_max = pf, .font_min = pf,
                        .indent = pf * 16 / 10};
     int starts[SK_WRAP_MAX_PARAS + 1], pages = 0;
@@ -605,9 +619,9 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
     int64_t t = v->elapsed_ms < 0 ? 0 : v->elapsed_ms;
     int cur = (int)((t / STEP_PAGE_MS) % pages);
     float a = 1;
-    if (speaking >= 0) {
+    if (reading >= 0) {
         for (int p = 0; p < pages; p++)
-            if (speaking >= starts[p] && speaking < starts[p + 1]) cur = p;
+            if (reading >= starts[p] && reading < starts[p + 1]) cur = p;
     } else {
         /* Out, then in: two pages never show over each other. */
         int64_t in_page = t % STEP_PAGE_MS;
