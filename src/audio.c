@@ -73,7 +73,7 @@ static bool null_open(void *self, int rate, int chunk, char *err, size_t n)
     return true;
 }
 static void null_void(void *self) { (void)self; }
-static bool null_alive(void *self) { (void)self; return true; }
+static bool null_alive(void *self, int64_t now) { (void)self, (void)now; return true; }
 static bool null_play(void *self, const char *path, char *err, size_t n)
 {
     (void)self, (void)path, (void)err, (void)n;
@@ -97,7 +97,7 @@ typedef struct mixer_state {
     SDL_atomic_t lost;          /* set by the event watch (audio thread) */
     SDL_atomic_t mixed;         /* callbacks so far, to notice a stall */
     int last_mixed;
-    Uint64 last_progress_ms;
+    int64_t last_progress_ms;   /* caller's clock; -1 until the first check */
     bool we_inited_audio;
 } mixer_state;
 
@@ -206,7 +206,7 @@ static bool mixer_open(void *self, int rate, int chunk, char *err, size_t n)
     }
     Mix_RegisterEffect(MIX_CHANNEL_POST, mixer_count, NULL, NULL);
     SDL_AddEventWatch(mixer_watch, NULL);
-    mixer.last_progress_ms = SDL_GetTicks64();
+    mixer.last_progress_ms = -1;
     return true;
 }
 
@@ -214,13 +214,12 @@ static bool mixer_open(void *self, int rate, int chunk, char *err, size_t n)
  * a mixer that has not asked for samples for this long is taken as lost. */
 #define MIXER_STALL_MS 3000
 
-static bool mixer_alive(void *self)
+static bool mixer_alive(void *self, int64_t now)
 {
     (void)self;
     if (SDL_AtomicGet(&mixer.lost)) return false;
     int mixed = SDL_AtomicGet(&mixer.mixed);
-    Uint64 now = SDL_GetTicks64();
-    if (mixed != mixer.last_mixed) {
+    if (mixed != mixer.last_mixed || mixer.last_progress_ms < 0) {
         mixer.last_mixed = mixed;
         mixer.last_progress_ms = now;
         return true;
@@ -391,7 +390,7 @@ void sk_audio_free(sk_audio *a)
 void sk_audio_update(sk_audio *a, int64_t now_ms)
 {
     if (!a) return;
-    if (a->open && !a->device->alive(a->device->self)) {
+    if (a->open && !a->device->alive(a->device->self, now_ms)) {
         fprintf(log_file(a), "audio: sound device lost; closed it, retrying every %lld s\n",
                 (long long)(a->opts.retry_ms / 1000));
         close_device(a);

@@ -49,8 +49,9 @@ typedef struct sk_audio_backend {
      * having undone its own partial work. */
     bool (*open)(void *self, int rate, int chunk_samples, char *err, size_t err_size);
     void (*close)(void *self);
-    /* False once the device is gone (unplugged, HDMI sink vanished). */
-    bool (*alive)(void *self);
+    /* False once the device is gone (unplugged, HDMI sink vanished).
+     * now_ms: the caller's monotonic clock, for noticing a stall. */
+    bool (*alive)(void *self, int64_t now_ms);
     /* Starts a clip file on the voice channel, replacing any; false when
      * the file cannot be opened or decoded (err says why). */
     bool (*play_voice)(void *self, const char *path, char *err, size_t err_size);

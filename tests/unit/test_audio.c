@@ -4,6 +4,7 @@
  * does not exist. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <SDL.h>
 
@@ -36,7 +37,7 @@ static bool f_open(void *s, int rate, int chunk, char *err, size_t n)
     return true;
 }
 static void f_close(void *s) { (void)s; F.closes++; F.playing = false; }
-static bool f_alive(void *s) { (void)s; return F.alive; }
+static bool f_alive(void *s, int64_t now) { (void)s, (void)now; return F.alive; }
 static bool f_play(void *s, const char *path, char *err, size_t n)
 {
     (void)s;
@@ -317,6 +318,39 @@ static void test_mixer_dummy(void)
     fclose(log);
 }
 
+/* A device that stops asking for samples (SDL 2.26 on a lost device) is
+ * taken as lost after a few seconds of the caller's clock, closed and
+ * reopened. The disk driver with a long delay between buffers plays that
+ * device: after its first buffer it asks for nothing for 1.5 s. */
+static void test_mixer_stall(void)
+{
+    char raw[256];
+    snprintf(raw, sizeof raw, "%s/sk-stall-%d.raw", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+             (int)getpid());
+    setenv("SDL_AUDIODRIVER", "disk", 1);
+    setenv("SDL_DISKAUDIOFILE", raw, 1);
+    setenv("SDL_DISKAUDIODELAY", "1500", 1);
+    FILE *log = tmpfile();
+    sk_audio_opts o;
+    sk_audio_opts_defaults(&o);
+    o.log = log;
+    sk_audio *a = sk_audio_create(&o, 0);
+    CHECK(sk_audio_is_open(a), "disk opens");
+    sk_audio_update(a, 0);
+    sk_audio_update(a, 2000);
+    CHECK(sk_audio_is_open(a) && sk_audio_open_count(a) == 1, "2 s without a buffer: still fine");
+    sk_audio_update(a, 3500);
+    CHECK_INT(sk_audio_open_count(a), 2);   /* lost, closed, reopened at once */
+    CHECK(sk_audio_is_open(a), "reopened");
+    CHECK_INT(count_lines(log), 2);         /* "lost" and "reopened" */
+    sk_audio_free(a);
+    fclose(log);
+    unlink(raw);
+    unsetenv("SDL_DISKAUDIODELAY");
+    unsetenv("SDL_DISKAUDIOFILE");
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+}
+
 int main(void)
 {
     test_beeps();
@@ -325,6 +359,7 @@ int main(void)
     test_mute_quiet_volume();
     test_events();
     test_mixer_dummy();
+    test_mixer_stall();
     SDL_Quit();
     return CHECK_DONE();
 }
