@@ -34,6 +34,7 @@
 #define MAX_ITEMS 384
 #define ARENA 24576
 #define WRAP_CACHE 48
+#define ELLIPSIS_CACHE 16
 
 /* Words the routine file has no phrase for yet (routine.h owns phrases). */
 #define W_BACK "Back"
@@ -99,6 +100,11 @@ struct sk_scene {
     bool have_layout;
     wrap_entry wraps[WRAP_CACHE];
     uint64_t wrap_tick;
+    struct {
+        uint64_t key, used;
+        int width;
+        char text[SK_MAX_TEXT + 8];
+    } ell[ELLIPSIS_CACHE];
     dlist *cur, *prev, *old;
     uint64_t sig;
     bool have_sig;
@@ -234,6 +240,54 @@ static int text_w(sk_scene *sc, const char *s, int px, sk_font_weight wt)
     return w;
 }
 
+/* Width of text that will be drawn anyway: from its cached texture, so a
+ * steady frame measures nothing (measuring at another size would make
+ * SDL_ttf re-size its font and drop its glyph cache every frame). */
+static int tex_w(sk_scene *sc, const char *s, int px, sk_font_weight wt)
+{
+    int w = 0, h = 0;
+    if (!s || !*s || !sk_text_get(sc->text, s, px, wt, pal(SK_COL_TEXT), 0, &w, &h)) return 0;
+    return w;
+}
+
+/* A line cut short with an ellipsis, remembered: finding the cut measures
+ * the line several times. */
+static const char *ellipsize(sk_scene *sc, const char *line, int px, sk_font_weight wt, int room,
+                             int *width)
+{
+    uint64_t k = fnv_i(fnv_i(fnv_i(fnv_s(1469598103934665603ull, line), px), wt), room);
+    int slot = 0;
+    for (int i = 0; i < ELLIPSIS_CACHE; i++) {
+        if (sc->ell[i].used && sc->ell[i].key == k) {
+            sc->ell[i].used = ++sc->wrap_tick;
+            *width = sc->ell[i].width;
+            return sc->ell[i].text;
+        }
+        if (sc->ell[i].used < sc->ell[slot].used) slot = i;
+    }
+    char buf[SK_MAX_TEXT + 8];
+    size_t cut = sk_strlcpy(buf, line, sizeof buf);
+    if (cut >= sizeof buf) cut = strlen(buf);
+    int tw = 0;
+    for (;;) {
+        char tmp[SK_MAX_TEXT + 8];
+        memcpy(tmp, buf, cut);
+        tmp[cut] = '\0';
+        sk_strlcat(tmp, "\xe2\x80\xa6", sizeof tmp);
+        tw = text_w(sc, tmp, px, wt);
+        if (tw <= room || cut == 0) {
+            sk_strlcpy(sc->ell[slot].text, tmp, sizeof sc->ell[slot].text);
+            break;
+        }
+        do cut--; while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80);
+    }
+    sc->ell[slot].key = k;
+    sc->ell[slot].used = ++sc->wrap_tick;
+    sc->ell[slot].width = tw;
+    *width = tw;
+    return sc->ell[slot].text;
+}
+
 static item *add_text(sk_scene *sc, dlist *d, const char *s, size_t n, int px, sk_font_weight wt,
                       SDL_Color c, float x, float y, Uint8 alpha)
 {
@@ -299,20 +353,8 @@ static int add_paras(sk_scene *sc, dlist *d, const char *const *paras, const par
         if (w->truncated && i == w->line_count - 1) {
             /* The text goes on: say so, shortening the line until the
              * ellipsis fits. */
-            size_t cut = len;
-            for (;;) {
-                char tmp[SK_MAX_TEXT + 8];
-                memcpy(tmp, buf, cut);
-                tmp[cut] = '\0';
-                sk_strlcat(tmp, "\xe2\x80\xa6", sizeof tmp);
-                int tw = text_w(sc, tmp, w->font_px, wt);
-                if (tw + o.indent <= box.w || cut == 0) {
-                    sk_strlcpy(buf, tmp, sizeof buf);
-                    lw = tw;
-                    break;
-                }
-                do cut--; while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80);
-            }
+            const char *e = ellipsize(sc, buf, w->font_px, wt, box.w - o.indent, &lw);
+            sk_strlcpy(buf, e, sizeof buf);
             len = strlen(buf);
         }
         float x = box.x + o.indent;
@@ -405,7 +447,7 @@ static void add_number(sk_scene *sc, dlist *d, long long n, float cx, float cy, 
     int widths[24], total = 0;
     for (int i = 0; i < nd; i++) {
         char one[2] = {s[i], 0};
-        widths[i] = text_w(sc, one, px, SK_FONT_BOLD);
+        widths[i] = tex_w(sc, one, px, SK_FONT_BOLD);
         total += widths[i];
     }
     /* DejaVu's numerals stand 0.73 em above the baseline. */
@@ -931,7 +973,7 @@ static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
         int tw_max = b.w - pad * 2 - (int)s - pad / 2;
         SDL_Rect tb = {0, b.y, tw_max, b.h};
         int fpx = L->font_button;
-        int tw = text_w(sc, word, fpx, SK_FONT_BOLD);
+        int tw = tex_w(sc, word, fpx, SK_FONT_BOLD);
         if (tw > tw_max) tw = tw_max;
         int group = (int)s + pad / 2 + tw;
         float ix = b.x + (b.w - group) / 2.0f;
@@ -1126,7 +1168,9 @@ static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
         .w = w, .h = h,
         .session = v->mode != SK_TL_LOOP,
         .controls = v->mode == SK_TL_SESSION,
-        .invitation = sc->opts.touch && v->mode != SK_TL_SESSION,
+        /* The start screen of mode=session always asks for a tap; the loop
+         * only when touch is on. */
+        .invitation = v->mode == SK_TL_START || (sc->opts.touch && v->mode == SK_TL_LOOP),
         .note = sc->opts.fell_back,
         .dpi = sc->opts.dpi,
     };

@@ -43,8 +43,8 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
 /* The layout of the last frame drawn, in the picture's (rotated) logical
  * coordinates: its controls[] are the touch targets (input.h). NULL before
  * the first frame. Flags it was made with: session = the view's mode is not
- * the loop, controls = a session runs, invitation = touch and not in a
- * session, note = fell_back. */
+ * the loop, controls = a session runs (SK_TL_SESSION), invitation = the
+ * start screen (SK_TL_START), or the loop with touch on; note = fell_back. */
 const sk_layout *sk_scene_layout(const sk_scene *sc);
 
 /* Text rendering counters (for the steady-state test and benchmarks).

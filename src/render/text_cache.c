@@ -134,6 +134,7 @@ bool sk_text_measure(sk_text_cache *tc, const char *utf8, int px, sk_font_weight
         if (TTF_SetFontSize(tc->measure[k], px) != 0) return false;
         tc->measure_px[k] = px;
     }
+    tc->stats.measures++;
     return TTF_SizeUTF8(tc->measure[k], utf8, w, h) == 0;
 }
 

@@ -25,6 +25,7 @@ typedef struct sk_text_cache sk_text_cache;
 typedef struct sk_text_stats {
     uint64_t ttf_renders;       /* TTF_Render* calls since creation */
     uint64_t textures_created;  /* SDL_CreateTexture* calls since creation */
+    uint64_t measures;          /* TTF_SizeUTF8 calls (layout work) */
     int entries;                /* textures held now */
     size_t texture_bytes;       /* their size, 4 bytes a pixel */
 } sk_text_stats;
