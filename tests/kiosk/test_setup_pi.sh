@@ -75,6 +75,19 @@ check "says there is no cmdline.txt" grep -q 'no /boot/firmware/cmdline.txt' <<<
 check "says there is no config.txt" grep -q 'no /boot/firmware/config.txt' <<<"$out"
 check "still enabled" test -L "$r3/etc/systemd/system/multi-user.target.wants/stretch-kiosk.service"
 
+# --- --no-install: the program came from elsewhere (the .deb) ---------------------
+r4="$tmp/root4"
+make_root "$r4"
+check "--no-install refuses a root without the program" \
+    bash -c "! '$src/kiosk/setup-pi' --root '$r4' --no-install >/dev/null 2>&1"
+mkdir -p "$r4/usr/bin" "$r4/usr/lib/systemd/system"
+cp "$r/usr/bin/stretch-kiosk" "$r4/usr/bin/"
+cp "$src/kiosk/stretch-kiosk.service" "$r4/usr/lib/systemd/system/"
+out=$("$src/kiosk/setup-pi" --root "$r4" --no-install 2>&1) || bad "--no-install failed: $out"
+check "--no-install installs nothing" test ! -e "$r4/usr/share/stretch-kiosk"
+check "--no-install still writes the config" test -f "$r4/etc/stretch-kiosk/kiosk.ini"
+check "--no-install still sets the console" grep -q consoleblank=0 "$r4/boot/firmware/cmdline.txt"
+
 # --- wrong use ---------------------------------------------------------------------
 check "refuses --deb with --root" bash -c "! '$src/kiosk/setup-pi' --root '$r3' --deb --no-packages --no-build >/dev/null 2>&1"
 check "refuses an unknown option" bash -c "! '$src/kiosk/setup-pi' --frobnicate >/dev/null 2>&1"
