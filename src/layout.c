@@ -102,13 +102,13 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
             L->controls[SK_CTL_STOP] = rect(right - bw, yy, bw, hit);
             y = yy - g;
         } else {
-            /* Portrait: three in a row, Stop alone on the row below and to
-             * the right, away from where a thumb rests on Pause. */
-            int bw = imax(hit, (inner_w - 2 * g) / 3);
+            /* Portrait: two by two, so each button is half the width and
+             * its word still fits at the text floor (3 % of a tall height
+             * is large); Stop last, bottom right. */
+            int bw = imax(hit, (inner_w - g) / 2);
             int y2 = y - hit, y1 = y2 - g - hit;
-            for (int i = 0; i < SK_CTL_STOP; i++)
-                L->controls[i] = rect(left + i * (bw + g), y1, bw, hit);
-            L->controls[SK_CTL_STOP] = rect(right - bw, y2, bw, hit);
+            for (int i = 0; i < SK_CTL_COUNT; i++)
+                L->controls[i] = rect(left + (i % 2) * (bw + g), i < 2 ? y1 : y2, bw, hit);
             y = y1 - g;
         }
     }

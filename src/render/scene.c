@@ -42,7 +42,7 @@
 #define W_RESUME "Resume"
 #define W_SKIP "Skip"
 #define W_STOP "Stop"
-#define W_STOP_AGAIN "Tap again to stop"
+#define W_STOP_AGAIN "Tap Stop again to end the session"
 #define W_TAP_TO_GO_ON "Tap anywhere to go on"
 #define W_TAP_RESUME "Tap Resume to go on"
 
@@ -961,14 +961,14 @@ static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
             ink = pal(SK_COL_ON_ACCENT);
         }
         if (i == SK_CTL_STOP && v->stop_pending) {
-            word = W_STOP_AGAIN;
+            /* The button changes colour; the caption line says what to do. */
             fill = pal(SK_COL_WARN);
             ink = pal(SK_COL_ON_ACCENT);
         }
         float rad = b.h * 0.22f;
         add_rrect(d, b, rad, 0, fill, 255);
         float s = b.h * 0.34f;
-        int pad = (int)(b.h * 0.26f);
+        int pad = (int)(b.h * 0.16f);
         /* Icon, then the word beside it; both centred as a group. */
         int tw_max = b.w - pad * 2 - (int)s - pad / 2;
         SDL_Rect tb = {0, b.y, tw_max, b.h};
@@ -1016,15 +1016,21 @@ static void build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
 {
     const sk_layout *L = &sc->L;
     const sk_phase *p = v->phase;
-    if (!p || p->kind == SK_PH_CARD || p->kind == SK_PH_WELCOME || p->kind == SK_PH_FINISH) return;
+    if (!p) return;
+    bool confirm = v->stop_pending && !sk_rect_empty(L->controls[SK_CTL_STOP]);
+    if (confirm)
+        add_line(sc, d, W_STOP_AGAIN, R(L->caption), L->font_caption, L->font_min, SK_FONT_BOLD,
+                 pal(SK_COL_WARN), AL_CENTRE, true, 255);
+    if (p->kind == SK_PH_CARD || p->kind == SK_PH_WELCOME || p->kind == SK_PH_FINISH) return;
     for (int i = 0; i < p->cue_count; i++) {
         const sk_cue *c = &p->cues[i];
         if (!c->text || !*c->text) continue;
-        bool now = v->caption == c;
+        bool now = v->caption == c && !confirm;
         add_line(sc, d, c->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
                  pal(SK_COL_TEXT), AL_CENTRE, true, now ? 255 : 0);
     }
-    if (v->caption && v->caption->text && (v->caption < p->cues || v->caption >= p->cues + p->cue_count))
+    if (!confirm && v->caption && v->caption->text &&
+        (v->caption < p->cues || v->caption >= p->cues + p->cue_count))
         add_line(sc, d, v->caption->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
                  pal(SK_COL_TEXT), AL_CENTRE, true, 255);
 }
