@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the kiosk shell tests: counters and a Raspberry Pi OS Lite-like
 # temporary root. Source it; call kiosk_finish at the end.
 fail=0 passed=0

@@ -7,7 +7,7 @@ set -euo pipefail
 src=${SK_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${SK_BINARY_DIR:?SK_BINARY_DIR: the build folder}
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: useradd --prefix needs root"; exit 77; }
-command -v useradd >/dev/null && command -v systemctl >/dev/null || { echo "SKIP: no useradd/systemctl"; exit 77; }
+for t in useradd systemctl; do command -v $t >/dev/null || { echo "SKIP: no $t"; exit 77; }; done
 # shellcheck source=tests/kiosk/lib.sh
 . "$src/tests/kiosk/lib.sh"
 
@@ -69,7 +69,7 @@ check "fkms switched to kms" grep -qx 'dtoverlay=vc4-kms-v3d' "$r2/boot/firmware
 # --- not a Pi: says what it could not do -----------------------------------------
 r3="$tmp/root3"
 make_root "$r3"
-rm -rf "$r3/boot"
+rm -rf "${r3:?}/boot"
 out=$(setup "$r3") || bad "setup-pi failed without /boot/firmware: $out"
 check "says there is no cmdline.txt" grep -q 'no /boot/firmware/cmdline.txt' <<<"$out"
 check "says there is no config.txt" grep -q 'no /boot/firmware/config.txt' <<<"$out"
