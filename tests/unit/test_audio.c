@@ -6,7 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include <SDL.h>
+#include <SDL_mixer.h>
 
 #include "audio.h"
 #include "check.h"
@@ -318,6 +321,47 @@ static void test_mixer_dummy(void)
     fclose(log);
 }
 
+/* Every shipped clip decodes with SDL_mixer (as the kiosk will play it)
+ * and lasts what the catalog read from its Ogg headers. */
+static void test_every_clip_decodes(void)
+{
+    char dir[512], path[800];
+    check_path(dir, sizeof dir, "assets/voice/en");
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    sk_audio_opts o;
+    sk_audio_opts_defaults(&o);
+    FILE *log = tmpfile();
+    o.log = log;
+    sk_audio *a = sk_audio_create(&o, 0);
+    CHECK(sk_audio_is_open(a), "dummy opens");
+    int rate = 0, ch = 0;
+    Uint16 fmt = 0;
+    Mix_QuerySpec(&rate, &fmt, &ch);
+    DIR *d = opendir(dir);
+    CHECK(d != NULL, "%s", dir);
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".ogg") != 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        Mix_Chunk *c = Mix_LoadWAV(path);
+        CHECK(c != NULL, "%s decodes: %s", e->d_name, Mix_GetError());
+        if (!c) continue;
+        int64_t ms = (int64_t)c->alen * 1000 / ((int64_t)rate * ch * (SDL_AUDIO_BITSIZE(fmt) / 8));
+        int64_t hdr = sk_voice_ogg_ms(path);
+        CHECK(hdr > 0 && ms > hdr - 30 && ms < hdr + 30, "%s: decoded %lld ms, headers say %lld ms",
+              e->d_name, (long long)ms, (long long)hdr);
+        CHECK(sk_audio_play_voice(a, path), "%s plays", e->d_name);
+        Mix_FreeChunk(c);
+        n++;
+    }
+    if (d) closedir(d);
+    CHECK(n >= 40, "%d clips decoded", n);
+    sk_audio_free(a);
+    fclose(log);
+}
+
 /* A device that stops asking for samples (SDL 2.26 on a lost device) is
  * taken as lost after a few seconds of the caller's clock, closed and
  * reopened. The disk driver with a long delay between buffers plays that
@@ -359,6 +403,7 @@ int main(void)
     test_mute_quiet_volume();
     test_events();
     test_mixer_dummy();
+    test_every_clip_decodes();
     test_mixer_stall();
     SDL_Quit();
     return CHECK_DONE();
