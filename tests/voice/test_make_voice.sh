@@ -32,6 +32,12 @@ rm "$work/en/hold.ogg"
 "$mv" --cues "$work/cues.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
 expect "a missing clip is made" "would make hold" "$work/out"
 
+# a <key>.say newer than its clip (a better way to say it) remakes it
+sleep 1; echo "Count of three" > "$work/en/count.3.say"
+"$mv" --cues "$work/cues.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
+expect "a newer .say is made" "would make count.3" "$work/out"
+rm "$work/en/count.3.say"
+
 # --prune names clips whose key is no longer listed
 printf 'hold\tHold\n' > "$work/cues2.tsv"
 "$mv" --cues "$work/cues2.tsv" --out "$work/en" --dry-run --prune > "$work/out" 2>&1
