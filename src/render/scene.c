@@ -612,7 +612,7 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
     }
     if (extras && ex->equipment && n < SK_WRAP_MAX_PARAS) {
         paras[n] = ex->equipment;
-        st[n++] = (para_style){muted, "\xe2\x97\x8f", muted};          /* ● */
+        st[n++] = (para_style){muted, "\xe2\x80\xa2", muted};          /* • */
     }
     if (extras && ex->caution && n < SK_WRAP_MAX_PARAS) {
         paras[n] = ex->caution;
@@ -623,10 +623,16 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
     if (reading < 0 && v->caption && v->caption->text)
         for (int i = 0; i < n; i++)
             if (!strcmp(paras[i], v->caption->text)) reading = i;
-    /* In the intro, what is being read is bright and the rest muted. */
-    if (extras && reading >= 0 && speaking < 0)
+    /* In the intro, what is being read is bright and the rest muted (the
+     * caution keeps its colour: it is never background). */
+    if (extras && reading >= 0 && speaking < 0) {
         for (int i = 0; i < n; i++)
-            if (i != reading) st[i].colour = st[i].marker_colour = muted;
+            if (i != reading && paras[i] != ex->caution) st[i].colour = st[i].marker_colour = muted;
+        if (paras[reading] == ex->equipment) {
+            st[reading].colour = text;
+            st[reading].marker_colour = mark;
+        }
+    }
     int fmax = L->font_body, fmin = L->font_min;
     /* All of it, if it fits at a readable size. */
     sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = fmax, .font_min = fmin,
