@@ -37,7 +37,8 @@ static void install_signals(void)
 }
 
 typedef struct app {
-    const sk_config *cfg;
+    const sk_config *cfg;    /* = &cfg_own */
+    sk_config cfg_own;       /* replaced whole by a good SIGHUP reload */
     const sk_cli *cli;
     const char *assets;
     SDL_Window *win;
@@ -143,43 +144,64 @@ static bool make_scene(app *a)
 }
 
 /* SIGHUP: re-read the config and the routine; validate first and keep what
- * runs now when the new content is broken. Only the routine path, mode and
- * walk-away time take effect without a restart; display, rotation and fps
- * need one (logged). */
+ * runs now when the new content is broken. Display, rotation, fps and the
+ * window need a restart (logged); everything else applies at once. */
 static void reload(app *a, const char *config_path)
 {
     sk_notify_reloading();
     fprintf(stderr, "stretch-kiosk: SIGHUP: reloading%s%s\n", config_path ? " " : "",
             config_path ? config_path : " the routine");
-    const char *routine = a->cfg->routine;
-    sk_config fresh;
-    bool have_fresh = false;
     if (config_path) {
+        sk_config fresh;
         sk_diag d;
         sk_diag_init(&d);
-        have_fresh = sk_config_load(config_path, &fresh, &d);
+        bool ok = sk_config_load(config_path, &fresh, &d);
         sk_diag_print(&d, stderr);
         sk_diag_free(&d);
-        if (!have_fresh) {
+        if (!ok) {
             fprintf(stderr, "stretch-kiosk: %s has errors: keeping the settings in use\n", config_path);
             sk_config_free(&fresh);
         } else {
-            routine = fresh.routine;
+            sk_cli_apply(a->cli, &fresh);
+            const sk_config *old = &a->cfg_own;
+            if (fresh.display != old->display || fresh.rotate != old->rotate ||
+                fresh.fps != old->fps || fresh.windowed_w != old->windowed_w ||
+                fresh.windowed_h != old->windowed_h)
+                fprintf(stderr, "stretch-kiosk: display, rotate, fps and window size take "
+                                "effect at the next start\n");
+            fresh.display = old->display;
+            fresh.rotate = old->rotate;
+            fresh.fps = old->fps;
+            fresh.windowed_w = old->windowed_w;
+            fresh.windowed_h = old->windowed_h;
+            sk_config_free(&a->cfg_own);
+            a->cfg_own = fresh;   /* the struct owns its strings: moving it is fine */
+            sk_content_timeline_opts(a->cfg, &a->tl_opts);
+            sk_audio_set_volume(a->audio, a->cfg->volume);
+            sk_audio_set_mute(a->audio, a->cfg->mute);
+            if (!sk_input_init(&a->input, a->cfg))
+                fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know\n");
+            char desc[512];
+            fprintf(stderr, "stretch-kiosk: settings: %s\n",
+                    sk_config_describe(a->cfg, desc, sizeof desc));
         }
     }
-    if (sk_content_reload(&a->content, routine, a->assets, &a->tl_opts, stderr)) {
-        make_scene(a);
+    if (sk_content_reload(&a->content, a->cfg->routine, a->assets, &a->tl_opts, stderr))
         fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)\n", a->content.routine->title,
                 a->content.routine->path);
-    }
-    if (have_fresh) sk_config_free(&fresh);
+    make_scene(a);
     sk_notify_ready("reloaded");
 }
 
-int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
+int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *cli,
                const char *assets_dir)
 {
-    app a = {.cfg = cfg, .cli = cli, .assets = assets_dir};
+    app a = {.cli = cli, .assets = assets_dir};
+    if (!sk_config_copy(&a.cfg_own, cfg_in)) return 1;
+    a.cfg = &a.cfg_own;
+    const sk_config *cfg = a.cfg;   /* same address after a reload */
+    char desc[512];
+    fprintf(stderr, "stretch-kiosk: settings: %s\n", sk_config_describe(cfg, desc, sizeof desc));
     sk_content_timeline_opts(cfg, &a.tl_opts);
     install_signals();
     int rc = 1;
@@ -328,6 +350,7 @@ int sk_app_run(const sk_config *cfg, const char *config_path, const sk_cli *cli,
     }
 out:
     free(a.stats);
+    sk_config_free(&a.cfg_own);
     sk_audio_free(a.audio);
     sk_scene_destroy(a.scene);
     sk_content_free(&a.content);

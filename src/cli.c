@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "build_info.h"
+#include "config.h"
 #include "text_util.h"
 
 void sk_cli_usage(FILE *out)
@@ -194,4 +195,25 @@ int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err)
     if (out->action == SK_ACTION_RENDER_FRAMES && out->at_count == 0)
         return usage_error(err, "%s needs --at T1,T2,...", "--render-frames");
     return 0;
+}
+
+void sk_cli_apply(const sk_cli *cli, sk_config *cfg)
+{
+    if (cli->routine_path) {
+        char *copy = sk_strdup(cli->routine_path);
+        if (copy) {
+            free(cfg->routine);
+            cfg->routine = copy;
+        }
+    }
+    if (cli->mode)
+        cfg->mode = !strcmp(cli->mode, "touch") ? SK_MODE_TOUCH
+                  : !strcmp(cli->mode, "session") ? SK_MODE_SESSION : SK_MODE_LOOP;
+    if (cli->rotate >= 0) cfg->rotate = cli->rotate;
+    if (cli->fps > 0) cfg->fps = cli->fps;
+    if (cli->mute) cfg->mute = true;
+    if (cli->windowed) {
+        cfg->windowed_w = cli->width ? cli->width : 1280;
+        cfg->windowed_h = cli->height ? cli->height : 720;
+    }
 }

@@ -43,6 +43,12 @@ typedef struct sk_cli {
  * the option, is written to err). Pointers in *out point into argv. */
 int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err);
 
+struct sk_config;
+/* Puts the command line's settings (--routine, --mode, --rotate, --fps,
+ * --mute, --windowed) over a config read from a file, so they win at
+ * start-up and again after a SIGHUP reload. */
+void sk_cli_apply(const sk_cli *cli, struct sk_config *cfg);
+
 /* The --help text. */
 void sk_cli_usage(FILE *out);
 #endif

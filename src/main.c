@@ -93,20 +93,7 @@ static void load_config(const sk_cli *cli, sk_config *cfg, const char **config_p
     } else {
         sk_config_defaults(cfg);
     }
-    if (cli->routine_path) {
-        free(cfg->routine);
-        cfg->routine = sk_strdup(cli->routine_path);
-    }
-    if (cli->mode)
-        cfg->mode = !strcmp(cli->mode, "touch") ? SK_MODE_TOUCH
-                  : !strcmp(cli->mode, "session") ? SK_MODE_SESSION : SK_MODE_LOOP;
-    if (cli->rotate >= 0) cfg->rotate = cli->rotate;
-    if (cli->fps > 0) cfg->fps = cli->fps;
-    if (cli->mute) cfg->mute = true;
-    if (cli->windowed) {
-        cfg->windowed_w = cli->width ? cli->width : 1280;
-        cfg->windowed_h = cli->height ? cli->height : 720;
-    }
+    sk_cli_apply(cli, cfg);
 }
 
 int main(int argc, char **argv)
