@@ -32,11 +32,19 @@ rm "$work/en/hold.ogg"
 "$mv" --cues "$work/cues.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
 expect "a missing clip is made" "would make hold" "$work/out"
 
-# a <key>.say newer than its clip (a better way to say it) remakes it
-sleep 1; echo "Count of three" > "$work/en/count.3.say"
-"$mv" --cues "$work/cues.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
-expect "a newer .say is made" "would make count.3" "$work/out"
-rm "$work/en/count.3.say"
+# a <key>.say with other words than the clip was spoken from remakes it;
+# the shipped references card's .say files match their clips
+if command -v vorbiscomment >/dev/null; then
+    echo "Count of three" > "$work/en/count.3.say"
+    "$mv" --cues "$work/cues.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
+    expect "a changed .say is made" "would make count.3" "$work/out"
+    rm "$work/en/count.3.say"
+    cp "$root"/assets/voice/en/card.references.1.* "$work/en/"
+    touch "$work/en/card.references.1.say"   # newer than the clip: times do not count
+    printf 'card.references.1\t%s\n' "$(cat "$work/en/card.references.1.txt")" > "$work/cues4.tsv"
+    "$mv" --cues "$work/cues4.tsv" --out "$work/en" --dry-run > "$work/out" 2>&1
+    expect "a clip spoken from its .say is current" "0 to make" "$work/out"
+fi
 
 # --prune names clips whose key is no longer listed
 printf 'hold\tHold\n' > "$work/cues2.tsv"
