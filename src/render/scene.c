@@ -65,6 +65,7 @@ typedef struct item {
     uint64_t key;
     Uint8 alpha;
     bool warm_only;          /* not drawn: only makes sure the text exists */
+    bool veiled;             /* under a dialog's veil (drawn before it) */
     SDL_Color c1, c2;
     SDL_FRect box;
     float f1, f2, f3;
@@ -921,6 +922,7 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
                          const char *hint, SDL_Color c, bool ring)
 {
     const sk_layout *L = &sc->L;
+    for (int i = 0; i < d->n; i++) d->items[i].veiled = true;
     SDL_Rect veil = {0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
     SDL_Color bg = pal(SK_COL_BG);
     bg.a = 215;
@@ -1320,6 +1322,50 @@ void sk_scene_text_stats(const sk_scene *sc, sk_text_stats *out)
 {
     sk_text_cache_stats(sc->text, out);
     out->textures_created += sc->own_textures;
+}
+
+int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size)
+{
+    if (why && why_size) why[0] = '\0';
+    if (!sc->have_layout || sc->fading) return 0;
+    const dlist *d = sc->prev;   /* the last frame drawn */
+    int problems = 0;
+    SDL_Rect rects[MAX_ITEMS];
+    int idx[MAX_ITEMS], n = 0;
+    for (int i = 0; i < d->n; i++) {
+        const item *it = &d->items[i];
+        if (it->kind != IT_TEXT || it->warm_only || it->alpha == 0) continue;
+        int w = 0, h = 0;
+        const char *t = d->arena + it->text;
+        if (!sk_text_get(sc->text, t, it->px, it->weight, it->c1, 0, &w, &h)) continue;
+        SDL_Rect r = {(int)lroundf(it->box.x), (int)lroundf(it->box.y), w, h};
+        if (it->px < sc->L.font_min) {
+            if (!problems++ && why)
+                snprintf(why, why_size, "\"%.60s\" at %d px, under the floor of %d px", t, it->px,
+                         sc->L.font_min);
+        }
+        if (r.x < 0 || r.y < 0 || r.x + r.w > sc->L.w || r.y + r.h > sc->L.h) {
+            if (!problems++ && why)
+                snprintf(why, why_size, "\"%.60s\" (%d,%d %dx%d) leaves the %dx%d picture", t, r.x,
+                         r.y, r.w, r.h, sc->L.w, sc->L.h);
+        }
+        if (it->veiled) continue;
+        /* Glyph boxes carry the font's full line height; a line may touch
+         * the next (the wrap's line advance is 1.22 em, the box ~1.16 em),
+         * so a pixel of slack is allowed. */
+        rects[n] = (SDL_Rect){r.x + 1, r.y + 1, r.w - 2, r.h - 2};
+        idx[n++] = i;
+    }
+    for (int a = 0; a < n; a++)
+        for (int b = a + 1; b < n; b++) {
+            SDL_Rect o;
+            if (SDL_IntersectRect(&rects[a], &rects[b], &o)) {
+                if (!problems++ && why)
+                    snprintf(why, why_size, "\"%.40s\" overlaps \"%.40s\"",
+                             d->arena + d->items[idx[a]].text, d->arena + d->items[idx[b]].text);
+            }
+        }
+    return problems;
 }
 
 const sk_layout *sk_scene_layout(const sk_scene *sc)

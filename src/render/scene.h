@@ -47,6 +47,15 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
  * start screen (SK_TL_START), or the loop with touch on; note = fell_back. */
 const sk_layout *sk_scene_layout(const sk_scene *sc);
 
+/* Checks the text of the last frame drawn, for tests: every visible line
+ * lies inside the picture, is set at least at the layout's floor (3 % of
+ * the height), and overlaps no other line (lines under the veil of a
+ * dialog are not counted: they are meant to be covered; a frame in the
+ * middle of a cross-fade is skipped). Returns the number of problems and
+ * describes the first in why (may be NULL). May create textures for text
+ * not yet drawn. */
+int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size);
+
 /* Text rendering counters (for the steady-state test and benchmarks).
  * textures_created also counts the scene's own textures (the rotation
  * target); sprite sheets are uploaded at creation and not counted. */

@@ -236,7 +236,8 @@ static void test_rotation(void)
  * its controls in a session. */
 static void test_all_screens(void)
 {
-    static const int sizes[][2] = {{800, 480}, {1080, 1920}, {1366, 768}};
+    static const int sizes[][2] = {{800, 480}, {1080, 1920}, {1366, 768}, {1920, 1080},
+                                   {1280, 1024}};
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         rig g;
         CHECK(rig_open(&g, sizes[s][0], sizes[s][1], false, 0), "rig");
@@ -248,8 +249,29 @@ static void test_all_screens(void)
         const sk_layout *l = sk_scene_layout(g.sc);
         CHECK(l && !sk_rect_empty(l->invite) && sk_rect_empty(l->controls[SK_CTL_PAUSE]),
               "loop in touch mode: invitation, no controls");
+        /* The loop's phases, cards included, each 1.5 s in. */
+        int loop_seen = 0, cards = 0;
+        for (int guard = 0; guard < 400 && loop_seen < 16; guard++) {
+            sk_tl_view v;
+            sk_timeline_view(g.c.timeline, &v);
+            int64_t step = v.remaining_ms + 1500;
+            sk_timeline_step(g.c.timeline, step);
+            drain(&g);
+            sk_timeline_view(g.c.timeline, &v);
+            draw(&g);
+            sk_timeline_step(g.c.timeline, 500);
+            drain(&g);
+            draw(&g);
+            char why[256];
+            int bad = sk_scene_check_text(g.sc, why, sizeof why);
+            CHECK(bad == 0, "%dx%d loop %s: %d text problems: %s", sizes[s][0], sizes[s][1],
+                  sk_phase_name(v.phase->kind), bad, why);
+            if (v.phase->kind == SK_PH_CARD) cards++;
+            loop_seen++;
+        }
+        CHECK(cards >= 2, "loop cards checked: %d", cards);
         sk_timeline_intent(g.c.timeline, SK_INTENT_START);
-        int seen = 0;
+        int seen = 0, texts_checked = 0;
         sk_phase_kind last = SK_PH_COUNT;
         for (int i = 0; i < 2000 && seen < 8; i++) {
             sk_tl_view v;
@@ -259,13 +281,23 @@ static void test_all_screens(void)
                 draw(&g);
                 l = sk_scene_layout(g.sc);
                 CHECK(l && !sk_rect_empty(l->controls[SK_CTL_PAUSE]), "session: controls");
+                /* Settled (a second frame 1 s later): text on screen, at
+                 * its floor or above, no line over another. */
+                sk_timeline_step(g.c.timeline, 1000);
+                drain(&g);
+                draw(&g);
+                char why[256];
+                int bad = sk_scene_check_text(g.sc, why, sizeof why);
+                CHECK(bad == 0, "%dx%d %s: %d text problems: %s", sizes[s][0], sizes[s][1],
+                      sk_phase_name(v.phase->kind), bad, why);
+                texts_checked++;
                 last = v.phase->kind;
                 seen++;
             }
             sk_timeline_intent(g.c.timeline, SK_INTENT_SKIP);
             drain(&g);
         }
-        CHECK(seen >= 6, "phases drawn: %d", seen);
+        CHECK(seen >= 6 && texts_checked == seen, "phases drawn: %d", seen);
         rig_close(&g);
     }
 }
