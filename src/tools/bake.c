@@ -7,26 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Calm clinical palette: a soft teal figure on a warm neutral mat. The far
- * limbs are a clear step darker than the near ones so that a crossed leg
- * reads as two legs, not one shape. */
+/* Calm clinical palette: a soft teal figure on a warm neutral mat. The
+ * painful leg (the near one; the kiosk mirrors the sheet for the other) is
+ * a warm coral in all three stretches, so a screen can point at it by
+ * colour and a crossed leg reads as two legs, not one shape; the far
+ * limbs are a clear step darker than the near arm. */
+#define COL_PAIN SK_BAKE_COL_PAINFUL_LEG
 #define COL_NEAR 0x9AD7D1
 #define COL_BODY 0x6DB5B1
-#define COL_FAR 0x4A8A8B
+#define COL_FAR SK_BAKE_COL_OTHER_LEG
 #define COL_HEAD 0x93D2CD
 #define COL_HAIR 0x5A848B
 #define COL_OUTLINE 0x244B57
-#define COL_BALL 0xE4895A
-#define COL_BALL_LINE 0x8A4127
+#define COL_BALL 0xF4CE3E
+#define COL_BALL_LINE 0x5E4A12
+#define COL_BALL_SHINE 0xFFF6D2
 #define COL_MAT_TOP 0xE6D9C4
 #define COL_MAT_EDGE 0xC7B497
 #define COL_MAT_LINE 0xA8957A
 #define COL_SHADOW 0x4A3B2C
 
 #define OUTLINE_PX 1.5
-#define MAT_X0 (-0.52)
-#define MAT_X1 0.58
-#define MAT_Z 0.17   /* a 61 cm mat */
+#define MAT_X0 (-0.47)
+#define MAT_X1 0.50
+#define MAT_Z 0.15   /* a 53 cm mat */
 #define MAT_T 0.014
 
 typedef struct { sk_vec3 a, b; double ra, rb; uint32_t col; } part;
@@ -82,7 +86,9 @@ static int arm_parts(const sk_skeleton *s, int side, uint32_t col, part *ps)
     int n = 0;
     n = push(ps, n, s->shoulder[side], 0.034, s->elbow[side], 0.023, col);
     n = push(ps, n, s->elbow[side], 0.022, s->wrist[side], 0.016, col);
-    n = push(ps, n, s->wrist[side], 0.017, s->hand[side], 0.014, col);
+    /* a mitten of a hand, a little fuller than the wrist, so it reads as a
+     * hand (holding a thigh, a ball) from across a room */
+    n = push(ps, n, s->wrist[side], 0.017, s->hand[side], 0.019, col);
     return n;
 }
 
@@ -218,7 +224,7 @@ void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
     counts[SK_GROUP_FAR_LEG] = leg_parts(s, SK_FAR, COL_FAR, groups[SK_GROUP_FAR_LEG]);
     counts[SK_GROUP_BODY] = body_parts(s, groups[SK_GROUP_BODY]);
     counts[SK_GROUP_NEAR_ARM] = arm_parts(s, SK_NEAR, COL_NEAR, groups[SK_GROUP_NEAR_ARM]);
-    counts[SK_GROUP_NEAR_LEG] = leg_parts(s, SK_NEAR, COL_NEAR, groups[SK_GROUP_NEAR_LEG]);
+    counts[SK_GROUP_NEAR_LEG] = leg_parts(s, SK_NEAR, COL_PAIN, groups[SK_GROUP_NEAR_LEG]);
     if (s->ball_on)
         counts[SK_GROUP_BALL] = push(groups[SK_GROUP_BALL], 0, s->ball, SK_BALL_DIAMETER / 2, s->ball,
                                      SK_BALL_DIAMETER / 2, COL_BALL);
@@ -244,6 +250,11 @@ void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
             sk_mask_clear(&m);
             sk_mask_round_cone(&m, bx, by, r, bx, by, r, 0, 1);
             sk_canvas_fill(c, &m, sk_rgb_hex(COL_BALL), 1.0);
+            /* a soft highlight towards the light (up, left) makes it a ball */
+            sk_mask_clear(&m);
+            sk_mask_round_cone(&m, bx - r * 0.32, by - r * 0.34, r * 0.30, bx - r * 0.32, by - r * 0.34, r * 0.30,
+                               r * 0.25, 1);
+            sk_canvas_fill(c, &m, sk_rgb_hex(COL_BALL_SHINE), 0.75);
             continue;
         }
         draw_group(&v, groups[g], counts[g], c, &m);

@@ -10,6 +10,13 @@
 #include "pose.h"
 #include "raster.h"
 
+/* The painful leg's fill colour (0xRRGGBB), the same in every stretch: a
+ * warm coral against the teal figure, so a screen can name it ("the coral
+ * leg") or match a leg indicator to it. The far (other) leg is a darker
+ * teal, SK_BAKE_COL_OTHER_LEG. */
+#define SK_BAKE_COL_PAINFUL_LEG 0xEE8A5F
+#define SK_BAKE_COL_OTHER_LEG 0x4A8A8B
+
 typedef struct sk_baked_sheet {
     int width, height;    /* whole image */
     int frames;

@@ -672,10 +672,13 @@ static limb_dirs arm_dirs(const sk_skeleton *s, const body_frame *b, int side, c
     case SK_LIMB_REACH:
         /* elbow out to the side, resting towards the mat */
         return arm_dirs_target(side, sh, v3(l->v[0], l->v[1], l->v[2]), v3(1, -0.2, 0), arm_pole(l->mode));
-    case SK_LIMB_GRAB:
-        /* elbows down and out, hands curled round the back of the thigh */
-        return arm_dirs_target(side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side), v3(0.3, 1, 0),
-                               arm_pole(l->mode));
+    case SK_LIMB_GRAB: {
+        /* elbows down and out, hands wrapped round the back of the thigh
+         * towards each other (fingers laced), not pointing up */
+        double sd = side == SK_NEAR ? 1.0 : -1.0;
+        return arm_dirs_target(side, sh, thigh_point(s, l->part, l->v[0], l->v[1], side),
+                               v3(0.35, 0.3, -sd * 1.0), arm_pole(l->mode));
+    }
     case SK_LIMB_BALL: {
         /* the hand round the ball from the outside; the elbow stays up off
          * the mat */

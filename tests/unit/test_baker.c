@@ -244,7 +244,8 @@ static void test_advanced_pull(void)
 }
 
 /* The ball stretch: the near buttock sits on the ball, lifted by the
- * ball's diameter, through the whole circling hold. */
+ * ball's drawn diameter (a 6.3 cm ball drawn 1.4 times its size), through
+ * the whole circling hold, and the circle is big enough to see. */
 static void test_ball_lift(void)
 {
     static sk_pose_file pf;
@@ -262,6 +263,18 @@ static void test_ball_lift(void)
         double top = s.ball.y + SK_BALL_DIAMETER / 2;
         CHECK(fabs(bottom - top) < 0.006, "frame %d: buttock at %.3f, ball top %.3f", i, bottom, top);
         CHECK(fabs(s.ball.y - SK_BALL_DIAMETER / 2) < 1e-9, "the ball lies on the mat");
+    }
+    CHECK(SK_BALL_DIAMETER >= SK_BALL_TRUE_DIAMETER && SK_BALL_DIAMETER <= 1.5 * SK_BALL_TRUE_DIAMETER,
+          "the ball is drawn %.3f H, a lacrosse ball is %.3f H", SK_BALL_DIAMETER, SK_BALL_TRUE_DIAMETER);
+    {
+        double x0 = 1, x1 = -1;
+        for (int i = 0; i < pf.clips[hold].frames; i++) {
+            sk_skeleton s;
+            sk_pose_solve_clip(&pf, hold, sk_bake_frame_time(&pf, hold, i), &s);
+            x0 = fmin(x0, s.pelvis.x);
+            x1 = fmax(x1, s.pelvis.x);
+        }
+        CHECK(x1 - x0 > 0.06, "the pelvis circles only %.3f H back and forth", x1 - x0);
     }
     /* a loop: its last frame leads back into its first */
     sk_skeleton a, b;
@@ -354,7 +367,28 @@ static void test_sheets(void)
                 }
             }
             CHECK(touching == 0, "%s frame %d: %d pixels on the frame's edge", ids[k], f, touching);
+            /* legible from across a room: in every frame the painful leg
+             * shows a good patch of its own coral and the other leg of its
+             * darker teal (a leg hidden behind the body, or drawn in the
+             * wrong colour, fails here) */
+            int pain = 0, other = 0;
+            for (int y = 0; y < pf.frame_h; y++) {
+                for (int x = 0; x < pf.frame_w; x++) {
+                    const uint8_t *p = &a.rgba[((size_t)(y0 + y) * a.width + (size_t)(x0 + x)) * 4];
+                    uint32_t rgb = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+                    if (p[3] == 255 && rgb == SK_BAKE_COL_PAINFUL_LEG)
+                        pain++;
+                    if (p[3] == 255 && rgb == SK_BAKE_COL_OTHER_LEG)
+                        other++;
+                }
+            }
+            CHECK(pain > 1500, "%s frame %d: only %d px of the painful leg's coral", ids[k], f, pain);
+            CHECK(other > 800, "%s frame %d: only %d px of the other leg", ids[k], f, other);
         }
+        /* the figure fills the frame (0.9 H of lying body across 320 px)
+         * and the ball is big enough to see: at least 14 px across */
+        CHECK(pf.scale >= 290, "%s: %.0f px per body height, the figure is small", ids[k], pf.scale);
+        CHECK(SK_BALL_DIAMETER * pf.scale >= 14, "%s: the ball is %.1f px", ids[k], SK_BALL_DIAMETER * pf.scale);
         /* the descriptor reads back with the kiosk's own reader */
         char name[64], path[1024];
         snprintf(name, sizeof name, "%s.png", ids[k]);
