@@ -207,6 +207,61 @@ static void draw_shadow(const view *v, const part *ps, int n, sk_canvas *c, sk_m
     sk_canvas_fill(c, m, sk_rgb_hex(COL_SHADOW), 0.22);
 }
 
+/* The arrow round the ball while the pelvis circles over it: a flat
+ * screen-space ellipse about the ball's foot (a true circle on the mat
+ * would be a sliver from this low camera), trailing 230 degrees behind an
+ * arrowhead that goes round with the pelvis. The half behind the ball is
+ * drawn before the body (the buttock hides it), the half in front last. */
+#define ARROW_RX 0.105   /* H */
+#define ARROW_RY 0.034
+#define ARROW_TRAIL 230.0
+#define ARROW_PX 1.3     /* half the line's width, before its outline */
+#define COL_ARROW 0xFFF4DC
+
+static void draw_circle_arrow(const view *v, const sk_skeleton *s, sk_canvas *c, sk_mask *m, bool front)
+{
+    if (!s->ball_on || s->circle_arrow < 0.01)
+        return;
+    const double pi = 3.14159265358979323846;
+    double k = v->pf->scale, cx, cy;
+    project(v, P(s->ball.x, 0, s->ball.z), &cx, &cy);
+    /* where the pelvis is on its circle, as seen: the camera turns the
+     * world phase by its yaw (screen y grows downwards, so the near half
+     * of the circle is the lower half of the ellipse) */
+    double head = s->circle_phase - v->pf->yaw;
+    double rx = ARROW_RX * k, ry = ARROW_RY * k;
+    int steps = 46;
+    for (int pass = 0; pass < 2; pass++) {   /* the outline, then the fill */
+        sk_mask_clear(m);
+        double grow = pass == 0 ? OUTLINE_PX : 0.0;
+        for (int i = 0; i < steps; i++) {
+            double a0 = head - ARROW_TRAIL * pi / 180.0 * (1.0 - (double)i / steps);
+            double a1 = head - ARROW_TRAIL * pi / 180.0 * (1.0 - (double)(i + 1) / steps);
+            double am = (a0 + a1) / 2;
+            if ((sin(am) >= 0) != front)
+                continue;
+            /* the tail thins and fades in towards its start */
+            double w = ARROW_PX * (0.45 + 0.55 * (double)(i + 1) / steps);
+            sk_mask_round_cone(m, cx + rx * cos(a0), cy + ry * sin(a0), w + grow, cx + rx * cos(a1),
+                               cy + ry * sin(a1), w + grow, 0, 1);
+        }
+        if ((sin(head) >= 0) == front) {
+            /* the arrowhead: a triangle along the tangent at the head */
+            double hx = cx + rx * cos(head), hy = cy + ry * sin(head);
+            double tx = -rx * sin(head), ty = ry * cos(head);
+            double tl = hypot(tx, ty);
+            tx /= tl;
+            ty /= tl;
+            double len = 0.034 * k + grow * 1.6, half = 0.018 * k + grow;
+            double xy[6] = {hx + tx * len * 0.75, hy + ty * len * 0.75,
+                            hx - tx * len * 0.25 - ty * half, hy - ty * len * 0.25 + tx * half,
+                            hx - tx * len * 0.25 + ty * half, hy - ty * len * 0.25 - tx * half};
+            sk_mask_convex(m, xy, 3);
+        }
+        sk_canvas_fill(c, m, sk_rgb_hex(pass == 0 ? COL_OUTLINE : COL_ARROW), s->circle_arrow * 0.9);
+    }
+}
+
 void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
 {
     view v = view_of(pf);
@@ -236,6 +291,7 @@ void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
         for (int i = 0; i < counts[g]; i++)
             all[na++] = groups[g][i];
     draw_shadow(&v, all, na, c, &m, &top);
+    draw_circle_arrow(&v, s, c, &m, false);
 
     for (int i = 0; i < pf->order_count; i++) {
         int g = pf->order[i];
@@ -259,6 +315,7 @@ void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
         }
         draw_group(&v, groups[g], counts[g], c, &m);
     }
+    draw_circle_arrow(&v, s, c, &m, true);
     sk_mask_free(&m);
     sk_mask_free(&top);
 }

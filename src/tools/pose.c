@@ -384,6 +384,8 @@ bool sk_pose_parse(const char *text, const char *name, sk_pose_file *pf, char *e
                 key->circle_r = v[0];
                 key->circle_phase = v[1];
                 key->circle_roll = v[2];
+            } else if (strcmp(w, "circle_arrow") == 0 && nums(&tk, 1, 1, v) && v[0] >= 0 && v[0] <= 1) {
+                key->circle_arrow = v[0];
             } else if (strcmp(w, "breath") == 0 && nums(&tk, 1, 1, v) && v[0] >= 0 && v[0] <= 1) {
                 key->breath = v[0];
             } else if (strcmp(w, "ball") == 0) {
@@ -723,6 +725,8 @@ void sk_pose_solve_key(const sk_pose_key *k, sk_skeleton *s)
     place_body(s, &b, k->neck, k->breath);
     s->ball_on = k->ball_on;
     s->ball = k->ball;
+    s->circle_phase = k->circle_phase * DEG;
+    s->circle_arrow = k->circle_arrow;
     /* a crossed leg rests on the other one: solve that one first */
     for (int pass = 0; pass < 2; pass++) {
         for (int side = 0; side < 2; side++) {
@@ -790,6 +794,7 @@ static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t
     m.circle_r = lerp(ka->circle_r, kb->circle_r, t);
     m.circle_phase = lerp(ka->circle_phase, kb->circle_phase, t);
     m.circle_roll = lerp(ka->circle_roll, kb->circle_roll, t);
+    m.circle_arrow = lerp(ka->circle_arrow, kb->circle_arrow, t);
     if (ka->ball_on && kb->ball_on) {
         m.ball = vlerp(ka->ball, kb->ball, t);
     } else {

@@ -71,6 +71,7 @@ typedef struct sk_pose_key {
     double neck;          /* head flexion, degrees (chin towards chest) */
     double breath;        /* 0..1: chest rise */
     double circle_r, circle_phase, circle_roll; /* pelvis circling: radius, degrees, roll swing */
+    double circle_arrow;  /* 0..1: opacity of the arrow drawn round the ball */
     sk_limb_key leg[2], arm[2];
     bool ball_on;
     sk_vec3 ball;         /* centre of the ball, when ball_on */
@@ -127,6 +128,8 @@ typedef struct sk_skeleton {
     sk_vec3 shoulder[2], elbow[2], wrist[2], hand[2];
     double chest_r, pelvis_r;
     double roll;          /* pelvis roll, radians, near side up */
+    double circle_phase;  /* pelvis circling phase, radians */
+    double circle_arrow;  /* 0..1: the circling arrow's opacity */
     bool ball_on;
     sk_vec3 ball;
     /* measured anatomical angles, degrees, for the range check */

@@ -257,6 +257,8 @@ static void test_ball_lift(void)
         sk_skeleton s;
         sk_pose_solve_clip(&pf, hold, sk_bake_frame_time(&pf, hold, i), &s);
         CHECK(s.ball_on, "no ball in hold frame %d", i);
+        /* the arrow round the ball says "circles" in a still frame too */
+        CHECK(s.circle_arrow > 0.99, "hold frame %d: circling arrow at %.2f", i, s.circle_arrow);
         /* the bottom of the near half of the pelvis (centre offset 0.04 H
          * sideways, rolled) against the ball's top */
         double bottom = s.pelvis.y + sin(s.roll) * 0.040 - s.pelvis_r;
