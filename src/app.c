@@ -50,9 +50,9 @@ typedef struct app {
     int replay_cursor;
     sk_frame_stats *stats;   /* SK_BENCH=1 only */
     sk_input input;
-    sk_layout layout;        /* of the picture on screen, for hit areas */
     Uint64 woken_until;      /* a touch in screen-off hours lights it until then */
     sk_audio *audio;
+    float dpi;               /* diagonal DPI of the display, 0 = unknown */
     Uint64 quiet_checked;    /* when quiet hours were last looked at */
 } app;
 
@@ -124,6 +124,9 @@ static bool open_display(app *a)
     if (SDL_GetRendererInfo(a->r, &info) == 0)
         fprintf(stderr, "stretch-kiosk: display %d, renderer %s, max texture %dx%d\n", display,
                 info.name, info.max_texture_width, info.max_texture_height);
+    float ddpi;
+    if (SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi > 20 && ddpi < 1000)
+        a->dpi = ddpi;   /* KMSDRM reports the panel's real size; X may invent 96 */
     if (!windowed) SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     return true;
@@ -134,6 +137,8 @@ static bool make_scene(app *a)
     sk_scene_opts so = {
         .assets_dir = a->assets,
         .touch = a->cfg->mode == SK_MODE_TOUCH,
+        .rotate = a->cfg->rotate,
+        .dpi = a->dpi,
         .fell_back = a->content.fell_back,
     };
     sk_scene *s = sk_scene_create(a->r, a->content.routine, &so);
@@ -251,7 +256,7 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         sk_timeline_view(a.content.timeline, &tv);
         sk_input_view iv = {
             .screen = screen, .session = tv.mode == SK_TL_SESSION, .paused = tv.paused,
-            .layout = &a.layout, .window_w = ww, .window_h = wh,
+            .layout = sk_scene_layout(a.scene), .window_w = ww, .window_h = wh,
         };
         SDL_Event e;
         while (SDL_PollEvent(&e)) {
@@ -301,17 +306,6 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         SDL_GetRendererOutputSize(a.r, &w, &h);
         sk_tl_view v;
         sk_timeline_view(a.content.timeline, &v);
-        /* The hit areas: the same pure layout the scene draws with, for the
-         * logical (rotated) picture. */
-        bool quarter = cfg->rotate == 90 || cfg->rotate == 270;
-        sk_layout_in li = {
-            .w = quarter ? h : w, .h = quarter ? w : h,
-            .session = v.mode == SK_TL_SESSION,
-            .controls = v.mode == SK_TL_SESSION && cfg->mode != SK_MODE_LOOP,
-            .invitation = v.mode != SK_TL_SESSION && cfg->mode == SK_MODE_TOUCH,
-            .note = a.content.fell_back,
-        };
-        sk_layout_compute(&li, &a.layout);
         if (screen == SK_SCREEN_OFF) {
             /* Screen-off hours: black, nothing drawn but the clear. */
             SDL_SetRenderDrawColor(a.r, 0, 0, 0, 255);

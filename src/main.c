@@ -135,7 +135,7 @@ int main(int argc, char **argv)
             rc = 1;
         } else if (cli.action == SK_ACTION_RENDER_FRAMES) {
             sk_scene_opts so = {.assets_dir = assets, .touch = cfg.mode == SK_MODE_TOUCH,
-                                .fell_back = content.fell_back};
+                                .fell_back = content.fell_back, .rotate = cfg.rotate};
             sk_frames_job job = {
                 .out_dir = cli.frames_dir, .at_ms = cli.at_ms, .at_count = cli.at_count,
                 .width = cli.width ? cli.width : 1920, .height = cli.height ? cli.height : 1080,

@@ -120,25 +120,26 @@ bool sk_parse_long(const char *s, long *out)
 
 int sk_edit_distance(const char *a, const char *b, int cap)
 {
+    /* Optimal string alignment: insertions, deletions, substitutions and
+     * swaps of two neighbouring letters ("rpes" for "reps") each cost 1. */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 63 || lb > 63) return cap;
-    int prev[64], cur[64];
-    for (size_t j = 0; j <= lb; j++) prev[j] = (int)j;
+    int d[64][64];
+    for (size_t i = 0; i <= la; i++) d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
-        cur[0] = (int)i;
-        int row_min = cur[0];
         for (size_t j = 1; j <= lb; j++) {
-            int cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            int v = prev[j - 1] + cost;
-            if (prev[j] + 1 < v) v = prev[j] + 1;
-            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
-            cur[j] = v;
-            if (v < row_min) row_min = v;
+            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
+            int v = d[i - 1][j - 1] + (ca != cb);
+            if (d[i - 1][j] + 1 < v) v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
         }
-        if (row_min >= cap) return cap;
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
     }
-    return prev[lb] < cap ? prev[lb] : cap;
+    return d[la][lb] < cap ? d[la][lb] : cap;
 }
 
 const char *sk_did_you_mean(const char *word, const char *const *candidates)

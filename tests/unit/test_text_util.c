@@ -42,6 +42,8 @@ int main(void)
     const char *keys[] = {"hold_seconds", "reps", "rest_seconds", "name", NULL};
     CHECK_STR(sk_did_you_mean("hold_secnds", keys), "hold_seconds");
     CHECK_STR(sk_did_you_mean("rep", keys), "reps");
+    CHECK_STR(sk_did_you_mean("rpes", keys), "reps");   /* swapped letters */
+    CHECK_INT(sk_edit_distance("rpes", "reps", 5), 1);
     CHECK(sk_did_you_mean("colour", keys) == NULL, "no near miss");
 
     char t[] = "  padded\t ";
