@@ -16,6 +16,7 @@
 #define COL_NEAR 0x9AD7D1
 #define COL_BODY 0x6DB5B1
 #define COL_FAR SK_BAKE_COL_OTHER_LEG
+#define COL_FAR_ARM 0x5FA6A3   /* between the body and the other leg */
 #define COL_HEAD 0x93D2CD
 #define COL_HAIR 0x5A848B
 #define COL_OUTLINE 0x244B57
@@ -275,7 +276,7 @@ void sk_bake_draw(const sk_pose_file *pf, const sk_skeleton *s, sk_canvas *c)
 
     part groups[SK_GROUP_COUNT][16];
     int counts[SK_GROUP_COUNT] = {0};
-    counts[SK_GROUP_FAR_ARM] = arm_parts(s, SK_FAR, COL_FAR, groups[SK_GROUP_FAR_ARM]);
+    counts[SK_GROUP_FAR_ARM] = arm_parts(s, SK_FAR, COL_FAR_ARM, groups[SK_GROUP_FAR_ARM]);
     counts[SK_GROUP_FAR_LEG] = leg_parts(s, SK_FAR, COL_FAR, groups[SK_GROUP_FAR_LEG]);
     counts[SK_GROUP_BODY] = body_parts(s, groups[SK_GROUP_BODY]);
     counts[SK_GROUP_NEAR_ARM] = arm_parts(s, SK_NEAR, COL_NEAR, groups[SK_GROUP_NEAR_ARM]);
