@@ -61,6 +61,14 @@ static const struct {
     {"count1", offsetof(sk_phrases, count) + 1 * sizeof(char *), "one"},
     {"count2", offsetof(sk_phrases, count) + 2 * sizeof(char *), "two"},
     {"count3", offsetof(sk_phrases, count) + 3 * sizeof(char *), "three"},
+    {"back", offsetof(sk_phrases, back), "Back"},
+    {"pause", offsetof(sk_phrases, pause), "Pause"},
+    {"resume", offsetof(sk_phrases, resume), "Resume"},
+    {"skip", offsetof(sk_phrases, skip), "Skip"},
+    {"stop", offsetof(sk_phrases, stop), "Stop"},
+    {"stop_again", offsetof(sk_phrases, stop_again), "Tap Stop again to end the session"},
+    {"tap_to_go_on", offsetof(sk_phrases, tap_to_go_on), "Tap anywhere to go on"},
+    {"tap_resume", offsetof(sk_phrases, tap_resume), "Tap Resume to go on"},
 };
 #define PHRASE_COUNT ((int)(sizeof phrase_keys / sizeof phrase_keys[0]))
 

@@ -85,6 +85,16 @@ typedef struct sk_phrases {
     char *still_there;       /* "Are you still there?" */
     char *fallback_note;     /* "Showing the built-in routine: ..." */
     char *count[4];          /* [1..3] = "one", "two", "three"; [0] = "" */
+    /* Words on the session's controls and prompts (shown, not spoken). */
+    char *back;                 /* "Back" */
+    char *pause;                /* "Pause" */
+    char *resume;               /* "Resume" */
+    char *skip;                 /* "Skip" */
+    char *stop;                 /* "Stop" */
+    char *stop_again;           /* "Tap Stop again to end the session" */
+    char *tap_to_go_on;         /* "Tap anywhere to go on" */
+    char *tap_resume;           /* "Tap Resume to go on" */
+
 } sk_phrases;
 
 /* How the unattended loop plays. */

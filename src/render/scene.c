@@ -37,14 +37,16 @@
 #define ELLIPSIS_CACHE 16
 
 /* Words the routine file has no phrase for yet (routine.h owns phrases). */
-#define W_BACK "Back"
-#define W_PAUSE "Pause"
-#define W_RESUME "Resume"
-#define W_SKIP "Skip"
-#define W_STOP "Stop"
-#define W_STOP_AGAIN "Tap Stop again to end the session"
-#define W_TAP_TO_GO_ON "Tap anywhere to go on"
-#define W_TAP_RESUME "Tap Resume to go on"
+/* Words of the controls and prompts: the routine's phrases, so a clinic
+ * can translate them (English defaults in routine.c). */
+#define W_BACK (sc->rt->phrases.back)
+#define W_PAUSE (sc->rt->phrases.pause)
+#define W_RESUME (sc->rt->phrases.resume)
+#define W_SKIP (sc->rt->phrases.skip)
+#define W_STOP (sc->rt->phrases.stop)
+#define W_STOP_AGAIN (sc->rt->phrases.stop_again)
+#define W_TAP_TO_GO_ON (sc->rt->phrases.tap_to_go_on)
+#define W_TAP_RESUME (sc->rt->phrases.tap_resume)
 
 typedef enum {
     IT_TEXT,      /* one line; box.x/y = top-left */
@@ -957,7 +959,7 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
 static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
 {
     const sk_layout *L = &sc->L;
-    static const char *const words[SK_CTL_COUNT] = {W_BACK, W_PAUSE, W_SKIP, W_STOP};
+    const char *const words[SK_CTL_COUNT] = {W_BACK, W_PAUSE, W_SKIP, W_STOP};
     for (int i = 0; i < SK_CTL_COUNT; i++) {
         SDL_Rect b = R(L->controls[i]);
         if (b.w <= 0) continue;
