@@ -110,7 +110,8 @@ bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size)
         }
         s++;
         if (!parse_clock(&s, &b, true, err, err_size)) return false;
-        if (b == 24 * 60) b = 0;
+        /* 24:00 ends a range at midnight; "00:00-24:00" is the whole day. */
+        if (b == 24 * 60 && a != 0) b = 0;
         if (a == b) {
             if (err)
                 snprintf(err, err_size, "%02d:%02d-%02d:%02d starts where it ends; "

@@ -105,7 +105,8 @@ const char *sk_mode_name(sk_mode mode);
  * SK_HOURS_MAX ranges; 24:00 is allowed as an end; "" or "none" = no
  * range). On false, out->count is 0 and err (if given) says what is wrong,
  * e.g. "25:00 is not a time (HH:MM, 00:00..23:59)". A range whose start
- * equals its end is an error (it would mean nothing or the whole day). */
+ * equals its end is an error (it would mean nothing or the whole day);
+ * the whole day is written "00:00-24:00". */
 bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size);
 
 /* True when minute_of_day (0..1439; other values are folded into that

@@ -372,5 +372,14 @@ int main(void)
     test_hours();
     test_key_combo();
     test_example();
+    {
+        /* The whole day, as the header documents it. */
+        sk_hours whole;
+        char herr[128];
+        CHECK(sk_hours_parse("00:00-24:00", &whole, herr, sizeof herr), "00:00-24:00: %s", herr);
+        CHECK(sk_hours_contains(&whole, 0) && sk_hours_contains(&whole, 719) &&
+                  sk_hours_contains(&whole, 1439), "whole day holds every minute");
+        CHECK_INT(sk_hours_minutes_to_change(&whole, 600), 1440);
+    }
     return CHECK_DONE();
 }
