@@ -79,6 +79,52 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
     return SK_SCREEN_OFF;
 }
 
+/* Longest sleep while nothing is scheduled to change: under the timeline's
+ * 250 ms step limit, and short enough for walk-away and a pending stop. */
+#define SK_IDLE_LOOK_MS 200
+
+/* Whether SDL can sleep in SDL_WaitEventTimeout on this video driver. X11
+ * and Wayland wait on their socket; elsewhere (KMSDRM on a Pi, SDL 2.26)
+ * SDL_WaitEventTimeout polls every millisecond, which is spinning in
+ * disguise, so we sleep in slices instead. */
+static bool driver_waits(void)
+{
+    const char *d = SDL_GetCurrentVideoDriver();
+    return d && (!strcmp(d, "x11") || !strcmp(d, "wayland"));
+}
+
+/* Sleeps until the monotonic time 'wake' or until an event arrives (a tap
+ * wakes the loop at once; the event stays queued for the loop). */
+static void wait_until(Uint64 wake, bool native_wait)
+{
+    for (;;) {
+        Uint64 now = SDL_GetTicks64();
+        if (now >= wake || g_quit || g_reload) return;
+        Uint64 left = wake - now;
+        if (native_wait) {
+            if (SDL_WaitEventTimeout(NULL, (int)left)) return;
+        } else {
+            SDL_PumpEvents();
+            if (SDL_PeepEvents(NULL, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0) return;
+            /* 10 ms slices: a touch is answered within a frame at 60 Hz. */
+            SDL_Delay((Uint32)(left < 10 ? left : 10));
+        }
+    }
+}
+
+/* One line about texture memory (the sprites are also logged by the scene
+ * when they load): for benchmarks and for a Pi's small GPU memory. */
+static void log_textures(const app *a, const char *when)
+{
+    sk_scene_tex_stats t;
+    sk_scene_texture_stats(a->scene, &t);
+    fprintf(stderr, "bench: textures %s: sprites %.1f MB in %d, text %.1f MB in %d, other %.1f MB; "
+                    "total %.1f MB, largest %dx%d\n",
+            when, t.sprite_bytes / 1048576.0, t.sprite_textures, t.text_bytes / 1048576.0,
+            t.text_textures, t.own_bytes / 1048576.0,
+            (t.sprite_bytes + t.text_bytes + t.own_bytes) / 1048576.0, t.largest_w, t.largest_h);
+}
+
 static bool open_display(app *a)
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -241,12 +287,21 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
     bool first_frame = true;
     const char *bench = getenv("SK_BENCH");
     if (bench && !strcmp(bench, "1")) a.stats = calloc(1, sizeof *a.stats);
+    if (a.stats) log_textures(&a, "at start-up");
+    /* Pacing: what is on screen now, so an identical frame is not drawn
+     * again (see sk_scene_prepare). */
+    bool shown = false, shown_off = false, dirty = true;
+    uint64_t shown_sig = 0;
+    Uint64 last_present = 0;
+    const Uint64 ping_ms = sk_notify_ping_interval_ms();
+    const bool native_wait = driver_waits();
     rc = 0;
     while (!g_quit) {
         if (a.stats) sk_frame_stats_begin(a.stats);
         if (g_reload) {
             g_reload = 0;
             reload(&a, config_path);
+            dirty = true;   /* a new scene: draw it */
         }
         Uint64 t_in = SDL_GetTicks64();
         sk_screen_state screen = screen_state(&a, t_in);
@@ -263,6 +318,11 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
             /* Closing the window is for a developer's desktop; fullscreen on
              * the kiosk, only the quit combination leaves. */
             if (e.type == SDL_QUIT && cfg->windowed_w > 0) g_quit = 1;
+            /* The picture on screen may be gone (exposed, resized, a lost
+             * GPU context): draw again even if nothing changed. */
+            if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET ||
+                e.type == SDL_RENDER_DEVICE_RESET)
+                dirty = true;
             sk_intent in = sk_input_event(&a.input, &e, &iv, (int64_t)t_in);
             if (in == SK_INTENT_QUIT) {
                 g_quit = 1;
@@ -306,41 +366,94 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         SDL_GetRendererOutputSize(a.r, &w, &h);
         sk_tl_view v;
         sk_timeline_view(a.content.timeline, &v);
-        if (screen == SK_SCREEN_OFF) {
-            /* Screen-off hours: black, nothing drawn but the clear. */
-            SDL_SetRenderDrawColor(a.r, 0, 0, 0, 255);
-            SDL_RenderClear(a.r);
-        } else {
-            sk_scene_draw(a.scene, &v, w, h);
+        /* Draw only what differs from the picture on screen; else sleep
+         * until the scene says it changes (or a touch comes). */
+        sk_scene_frame f = {0, -1};
+        if (screen != SK_SCREEN_OFF) sk_scene_prepare(a.scene, &v, w, h, &f);
+        bool off = screen == SK_SCREEN_OFF;
+        bool draw = dirty || !shown || off != shown_off || (!off && f.signature != shown_sig);
+        /* With the watchdog on, present at least once per ping interval
+         * even on a still screen: a display path that wedged while nothing
+         * was drawn is then caught by the next present hanging. */
+        if (ping_ms && now - last_present >= ping_ms) draw = true;
+        if (draw) {
+            if (off) {
+                /* Screen-off hours: black, nothing drawn but the clear. */
+                SDL_SetRenderDrawColor(a.r, 0, 0, 0, 255);
+                SDL_RenderClear(a.r);
+            } else {
+                sk_scene_draw(a.scene, &v, w, h);
+            }
+            SDL_RenderPresent(a.r);
+            last_present = SDL_GetTicks64();
+            shown = true;
+            shown_off = off;
+            shown_sig = f.signature;
+            dirty = false;
         }
-        SDL_RenderPresent(a.r);
-        /* Pinged only after a present returned: a wedged page flip stops the
-         * pings and systemd restarts the kiosk. */
+        /* The watchdog ping says "the loop runs and the display took its
+         * last frame". After a present: only once it returned, so a wedged
+         * page flip stops the pings and systemd restarts the kiosk. When
+         * skipping: this single thread only gets here after the last
+         * present returned, so the ping is as true as one after a present;
+         * and the forced present above keeps "the last present" no older
+         * than a ping interval, so a wedge on a still screen is found
+         * within about 1.5 watchdog timeouts. */
         sk_notify_watchdog_tick(SDL_GetTicks64());
-        if (first_frame) {
+        if (first_frame && draw) {
             first_frame = false;
             fprintf(stderr, "stretch-kiosk: first frame on screen %.0f ms after start\n",
                     sk_ms_since_process_start());
             sk_notify_ready("showing the loop");
+            if (a.stats) {
+                log_textures(&a, "after the first frame");
+                sk_frame_stats_mark_loop(a.stats);
+            }
         }
         if (a.stats) {
-            sk_frame_stats_end(a.stats);
-            a.stats->drawn++;
+            if (draw) {
+                sk_text_stats ts;
+                sk_scene_text_stats(a.scene, &ts);
+                sk_frame_stats_drawn(a.stats, v.mode * 100000 + v.phase_index, ts.ttf_renders,
+                                     ts.textures_created);
+            } else {
+                sk_frame_stats_skipped(a.stats);
+            }
         }
 
-        if (cli->exit_after_s > 0 && now - start >= (Uint64)cli->exit_after_s * 1000) break;
-        Uint64 spent = SDL_GetTicks64() - now;
-        if (spent < frame_ms) SDL_Delay((Uint32)(frame_ms - spent));
+        Uint64 now2 = SDL_GetTicks64();
+        if (cli->exit_after_s > 0 && now2 - start >= (Uint64)cli->exit_after_s * 1000) break;
+        /* When to look again: the next frame at the fps cap while things
+         * move; else when the scene says the picture changes (at the cap's
+         * pace at most), and at least every SK_IDLE_LOOK_MS for what the
+         * scene cannot foresee (walk-away, a pending stop running out,
+         * screen-off hours, a SIGHUP). A replay's next intent and
+         * --exit-after are on time. */
+        Uint64 wake = now + frame_ms;
+        if (f.next_change_ms != 0 || off) {
+            Uint64 later = now + SK_IDLE_LOOK_MS;
+            if (!off && f.next_change_ms > 0 && (Uint64)f.next_change_ms < SK_IDLE_LOOK_MS)
+                later = now + (Uint64)f.next_change_ms;
+            if (later > wake) wake = later;
+        }
+        if (a.replay_cursor < a.replay.count) {
+            Uint64 due = start + (Uint64)a.replay.events[a.replay_cursor].at_ms;
+            if (due < wake) wake = due;
+        }
+        if (cli->exit_after_s > 0 && start + (Uint64)cli->exit_after_s * 1000 < wake)
+            wake = start + (Uint64)cli->exit_after_s * 1000;
+        wait_until(wake, native_wait);
     }
     fprintf(stderr, "stretch-kiosk: quitting\n");
     sk_notify_stopping();
     if (a.stats) {
         sk_text_stats ts;
         sk_scene_text_stats(a.scene, &ts);
-        sk_frame_stats_print(a.stats, stderr);
+        sk_frame_stats_print(a.stats, (double)cfg->fps, stderr);
         fprintf(stderr, "bench: text: %llu TTF renders, %llu textures created in all; %d held, %.1f MB\n",
                 (unsigned long long)ts.ttf_renders, (unsigned long long)ts.textures_created,
                 ts.entries, ts.texture_bytes / 1048576.0);
+        log_textures(&a, "at exit");
     }
 out:
     free(a.stats);

@@ -43,10 +43,33 @@ void sk_frame_stats_begin(sk_frame_stats *s)
     s->frame_start_cpu = sk_process_cpu_ms();
 }
 
-void sk_frame_stats_end(sk_frame_stats *s)
+void sk_frame_stats_drawn(sk_frame_stats *s, long long phase, uint64_t ttf_renders,
+                          uint64_t textures)
 {
     s->cpu_ms[s->count % SK_FRAME_STATS_MAX] = sk_process_cpu_ms() - s->frame_start_cpu;
     s->count++;
+    s->drawn++;
+    if (s->have_last && phase == s->last_phase) {
+        s->steady++;
+        s->steady_renders += ttf_renders - s->last_renders;
+        s->steady_textures += textures - s->last_textures;
+    }
+    s->have_last = 1;
+    s->last_phase = phase;
+    s->last_renders = ttf_renders;
+    s->last_textures = textures;
+}
+
+void sk_frame_stats_mark_loop(sk_frame_stats *s)
+{
+    s->loop_cpu0 = sk_process_cpu_ms();
+    s->loop_wall0 = sk_ms_since_process_start();
+}
+
+void sk_frame_stats_skipped(sk_frame_stats *s)
+{
+    s->skipped++;
+    s->skipped_cpu_ms += sk_process_cpu_ms() - s->frame_start_cpu;
 }
 
 static int cmp_d(const void *a, const void *b)
@@ -71,7 +94,7 @@ static long smaps_kb(const char *key)
     return v;
 }
 
-void sk_frame_stats_print(const sk_frame_stats *s, FILE *out)
+void sk_frame_stats_print(const sk_frame_stats *s, double fps, FILE *out)
 {
     int n = s->count < SK_FRAME_STATS_MAX ? s->count : SK_FRAME_STATS_MAX;
     double med = 0, p99 = 0;
@@ -85,11 +108,22 @@ void sk_frame_stats_print(const sk_frame_stats *s, FILE *out)
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    fprintf(out, "bench: frames %d, drawn %d, cpu per frame median %.3f ms, p99 %.3f ms\n",
-            s->count, s->drawn, med, p99);
     double wall = sk_ms_since_process_start();
-    fprintf(out, "bench: cpu %.2f s over %.2f s = %.1f %% of one core\n",
-            sk_process_cpu_ms() / 1000.0, wall / 1000.0, 100.0 * sk_process_cpu_ms() / wall);
+    fprintf(out, "bench: frames drawn %d, skipped %d (unchanged), of %.0f at the %.0f fps cap\n",
+            s->drawn, s->skipped, wall / 1000.0 * fps, fps);
+    fprintf(out, "bench: cpu per drawn frame median %.3f ms, p99 %.3f ms; per skipped wake-up %.3f ms\n",
+            med, p99, s->skipped ? s->skipped_cpu_ms / s->skipped : 0.0);
+    fprintf(out, "bench: steady-state frames %d: %.3f TTF renders and %.3f textures created per frame "
+                 "(%llu, %llu in all)\n",
+            s->steady, s->steady ? (double)s->steady_renders / s->steady : 0.0,
+            s->steady ? (double)s->steady_textures / s->steady : 0.0,
+            (unsigned long long)s->steady_renders, (unsigned long long)s->steady_textures);
+    double cpu = sk_process_cpu_ms();
+    fprintf(out, "bench: cpu %.2f s over %.2f s = %.1f %% of one core (whole process)\n",
+            cpu / 1000.0, wall / 1000.0, 100.0 * cpu / wall);
+    if (s->loop_wall0 > 0 && wall > s->loop_wall0)
+        fprintf(out, "bench: cpu while looping (after the first frame) %.1f %% of one core\n",
+                100.0 * (cpu - s->loop_cpu0) / (wall - s->loop_wall0));
     fprintf(out, "bench: peak RSS %.1f MB, PSS %.1f MB, Pss_Anon %.1f MB\n",
             ru.ru_maxrss / 1024.0, smaps_kb("Pss") / 1024.0, smaps_kb("Pss_Anon") / 1024.0);
 }

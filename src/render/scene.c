@@ -15,6 +15,7 @@
 #include "render/scene.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,18 @@ struct sk_scene {
     int target_w, target_h;
     uint64_t own_textures;
     int digit_px_warm;
+    /* Pacing (sk_scene_prepare): what the prepared list looks like, and
+     * when it will next look different. */
+    int64_t hint;            /* timeline ms to the next visible change; INT64_MAX: none known */
+    bool prepared;           /* cur holds the list for prep_view at prep_w x prep_h */
+    uint64_t prep_view;
+    int prep_w, prep_h;
+    uint64_t frame_sig;
+    float fade_e;
+    int prog_phase;          /* progress bar's speed, learnt from the last two frames */
+    sk_tl_mode prog_mode;
+    int64_t prog_elapsed;
+    double prog_value, prog_rate;
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -140,6 +153,59 @@ static uint64_t fnv_i(uint64_t h, long long v) { return fnv(h, &v, sizeof v); }
 static uint64_t fnv_s(uint64_t h, const char *s) { return s ? fnv(h, s, strlen(s) + 1) : fnv_i(h, -7); }
 
 static float clampf(float v, float lo, float hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+/* ---- pacing ------------------------------------------------------------ */
+
+/* The picture changes again in 'ms' of timeline time (0: at the next frame). */
+static void hint(sk_scene *sc, int64_t ms)
+{
+    if (ms < 0) ms = 0;
+    if (ms < sc->hint) sc->hint = ms;
+}
+
+/* True while the phase's own time runs (elapsed grows): not paused, not on
+ * the frozen start screen, not counting in after a resume. */
+static bool phase_time_runs(const sk_tl_view *v)
+{
+    return v->mode != SK_TL_START && (!v->paused || v->still_there) && v->resume_count_ms <= 0;
+}
+
+/* Steps a ring of outer radius 'radius' can show: one per half pixel of its
+ * circumference. A smaller change moves no pixel worth redrawing for. */
+static int ring_steps(float radius)
+{
+    double n = 2.0 * 3.14159265358979 * (radius > 1 ? radius : 1) * 2.0;
+    return n < 8 ? 8 : n > 100000 ? 100000 : (int)n;
+}
+
+/* The fraction left of something lasting dur_ms with rem_ms to go, rounded
+ * to 'steps' steps, so that the drawn value (and so the picture) stands
+ * still between steps. When 'running', also hints when the next step comes. */
+static double quantise_left(sk_scene *sc, int64_t rem_ms, int64_t dur_ms, int steps, bool running)
+{
+    if (dur_ms <= 0) dur_ms = 1;
+    if (rem_ms < 0) rem_ms = 0;
+    if (rem_ms > dur_ms) rem_ms = dur_ms;
+    double x = (double)rem_ms * steps / (double)dur_ms;
+    double q = floor(x + 0.5);
+    if (running && rem_ms > 0) {
+        /* The value rounds to q-1 once rem_ms falls below (q-0.5)*dur/steps. */
+        double below = (q - 0.5) * (double)dur_ms / steps;
+        int64_t at = below < 0 ? 0 : (int64_t)floor(below);
+        /* rem_ms must reach 'at' or less: that is rem_ms - at from now; if
+         * rounding leaves it unchanged then, the next frame looks again. */
+        hint(sc, rem_ms - at);
+    }
+    return q / steps;
+}
+
+/* Whole seconds shown for rem_ms left, and when the number next changes. */
+static long long seconds_left(sk_scene *sc, int64_t rem_ms, bool running)
+{
+    if (rem_ms <= 0) return 0;
+    if (running) hint(sc, (rem_ms - 1) % 1000 + 1);
+    return (rem_ms + 999) / 1000;
+}
 
 /* ---- display list ----------------------------------------------------- */
 
@@ -568,6 +634,18 @@ static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_e
     }
     int64_t elapsed = v->elapsed_ms;
     sk_sprite_pick pick = sk_sprite_clock_pick(sc->sheets[exi], v->phase->kind, elapsed, v->phase->leg);
+    if (pick.clip && phase_time_runs(v)) {
+        /* The next sprite step that shows another frame; a clip that
+         * holds its frame (played once) is looked at again 8 steps on. */
+        int64_t fps = pick.clip->fps > 0 ? pick.clip->fps : 1;
+        int64_t e = elapsed < 0 ? 0 : elapsed, step = e * fps / 1000, at = e;
+        for (int k = 1; k <= 8; k++) {
+            at = ((step + k) * 1000 + fps - 1) / fps;   /* first ms of that step */
+            sk_sprite_pick nx = sk_sprite_clock_pick(sc->sheets[exi], v->phase->kind, at, v->phase->leg);
+            if (nx.frame != pick.frame || nx.mirrored != pick.mirrored) break;
+        }
+        hint(sc, at - e);
+    }
     item *it = dl_add(d, IT_SPRITE);
     if (!it) return;
     it->box = (SDL_FRect){(float)in.x, (float)in.y, (float)in.w, (float)in.h};
@@ -676,6 +754,12 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
     } else {
         /* Out, then in: two pages never show over each other. */
         int64_t in_page = t % STEP_PAGE_MS;
+        if (phase_time_runs(v)) {
+            if ((in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) || STEP_PAGE_MS - in_page <= PAGE_FADE_MS)
+                hint(sc, 0);
+            else
+                hint(sc, STEP_PAGE_MS - PAGE_FADE_MS - in_page);
+        }
         if (in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) a = (float)in_page / PAGE_FADE_MS;
         if (STEP_PAGE_MS - in_page < PAGE_FADE_MS) a = (float)(STEP_PAGE_MS - in_page) / PAGE_FADE_MS;
     }
@@ -753,7 +837,8 @@ static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
     if (p->kind == SK_PH_HOLD && v->resume_count_ms > 0) {
         /* Resuming: a 3-2-1 count before the hold goes on. */
         int total = 3;
-        double rem = v->resume_count_ms / 3000.0;
+        double rem = quantise_left(sc, v->resume_count_ms, 3000,
+                                   ring_steps(L->ring_r + L->ring_thick / 2.0f), !v->paused);
         item *it = dl_add(d, IT_COUNT);
         if (it) {
             it->box = (SDL_FRect){cx, cy, 0, 0};
@@ -765,11 +850,13 @@ static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
             it->c2 = track;
             dl_key(d, it);
         }
-        secs = (v->resume_count_ms + 999) / 1000;
+        secs = seconds_left(sc, v->resume_count_ms, !v->paused);
     } else {
         int64_t dur = p->duration_ms > 0 ? p->duration_ms : 1;
-        double rem = (double)v->remaining_ms / (double)dur;
-        secs = (v->remaining_ms + 999) / 1000;
+        bool runs = phase_time_runs(v);
+        double rem = quantise_left(sc, v->remaining_ms, dur,
+                                   ring_steps(L->ring_r + L->ring_thick / 2.0f), runs);
+        secs = seconds_left(sc, v->remaining_ms, runs);
         item *it = dl_add(d, p->kind == SK_PH_GET_READY ? IT_COUNT : IT_HOLD);
         if (it) {
             it->box = (SDL_FRect){cx, cy, 0, 0};
@@ -943,7 +1030,9 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
             it->box = (SDL_FRect){in.x + in.w / 2.0f, in.y + r, 0, 0};
             it->f1 = r - L->ring_thick * 0.3f;
             it->f2 = L->ring_thick * 0.6f;
-            it->f3 = (float)((double)v->remaining_ms / (double)dur);
+            it->f3 = (float)quantise_left(sc, v->remaining_ms, dur,
+                                          ring_steps(r + L->ring_thick * 0.3f),
+                                          phase_time_runs(v));
             it->c1 = c;
             it->c2 = pal(SK_COL_TRACK);
             dl_key(d, it);
@@ -1003,7 +1092,11 @@ static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
     float s = b.h * 0.5f;
     float cx = b.x + b.h * 0.6f, cy = b.y + b.h / 2.0f;
     add_disc(d, cx, cy, s * 0.22f, 0, ink, 255);
-    float ph = (float)((v->clock_ms % 2400) / 2400.0);
+    /* In 48 steps of 50 ms: smooth to the eye, and a 60 Hz screen need
+     * not redraw for a ripple grown by a tenth of a pixel. */
+    int64_t in_cycle = v->clock_ms % 2400;
+    float ph = (float)((in_cycle / 50) * 50 / 2400.0);
+    hint(sc, 50 - in_cycle % 50);
     float rr = s * (0.3f + 0.25f * ph);
     item *it = dl_add(d, IT_DISC);
     if (it) {
@@ -1045,6 +1138,29 @@ static void build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
                  pal(SK_COL_TEXT), AL_CENTRE, true, 255);
 }
 
+/* The progress bar's fill, rounded to half pixels of its width. Progress
+ * grows with the phase's time at one rate per list (1 / its total), learnt
+ * from two frames of the same list; until then the next frame looks again. */
+static float quantise_progress(sk_scene *sc, const sk_tl_view *v, int width)
+{
+    int steps = width > 0 ? width * 2 : 1;
+    double q = floor(v->progress * steps + 0.5);
+    bool moves = phase_time_runs(v) && !v->still_there && v->progress < 1.0;
+    if (sc->prog_mode != v->mode) sc->prog_rate = 0;
+    if (moves) {
+        if (sc->prog_phase == v->phase_index && sc->prog_mode == v->mode &&
+            v->elapsed_ms > sc->prog_elapsed && v->progress > sc->prog_value)
+            sc->prog_rate = (v->progress - sc->prog_value) / (double)(v->elapsed_ms - sc->prog_elapsed);
+        if (sc->prog_rate > 0) hint(sc, (int64_t)floor(((q + 0.5) / steps - v->progress) / sc->prog_rate));
+        else hint(sc, 0);
+    }
+    sc->prog_phase = v->phase_index;
+    sc->prog_mode = v->mode;
+    sc->prog_elapsed = v->elapsed_ms;
+    sc->prog_value = v->progress;
+    return (float)(q / steps);
+}
+
 static void build(sk_scene *sc, dlist *d, const sk_tl_view *v)
 {
     d->n = 0;
@@ -1065,7 +1181,7 @@ static void build(sk_scene *sc, dlist *d, const sk_tl_view *v)
     if (bar) {
         SDL_Rect pb = R(L->progress);
         bar->box = (SDL_FRect){(float)pb.x, (float)pb.y, (float)pb.w, (float)pb.h};
-        bar->f3 = (float)v->progress;
+        bar->f3 = quantise_progress(sc, v, pb.w);
         bar->c1 = acc(phase_accent(v));
         bar->c2 = pal(SK_COL_TRACK);
         dl_key(d, bar);
@@ -1177,9 +1293,81 @@ static uint64_t signature(const sk_tl_view *v, const sk_layout_in *in)
     return h;
 }
 
-static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
+/* A hash of the view itself: sk_scene_draw reuses a list prepared for the
+ * same view instead of building it again. */
+static uint64_t view_hash(const sk_tl_view *v)
 {
-    SDL_Renderer *r = sc->r;
+    uint64_t h = 1469598103934665603ull;
+    h = fnv_i(h, v->mode);
+    h = fnv_i(h, v->phase_index);
+    h = fnv(h, &v->phase, sizeof v->phase);
+    h = fnv_i(h, v->elapsed_ms);
+    h = fnv_i(h, v->remaining_ms);
+    h = fnv(h, &v->progress, sizeof v->progress);
+    h = fnv_i(h, v->paused);
+    h = fnv_i(h, v->stop_pending);
+    h = fnv_i(h, v->resume_count_ms);
+    h = fnv_i(h, v->still_there);
+    h = fnv(h, &v->caption, sizeof v->caption);
+    h = fnv_i(h, v->clock_ms);
+    return h;
+}
+
+/* Everything an item contributes to the pixels, as draw_item draws it
+ * with 'fade': equal hashes, equal draw calls, equal pixels. */
+static uint64_t hash_item(uint64_t h, const dlist *d, const item *it, Uint8 fade)
+{
+    Uint8 a = (Uint8)((it->alpha * fade + 127) / 255);
+    if (it->warm_only || a == 0) return h;   /* draws nothing */
+    h = fnv_i(h, it->kind);
+    h = fnv_i(h, a);
+    h = fnv(h, &it->c1, sizeof it->c1);
+    h = fnv(h, &it->c2, sizeof it->c2);
+    h = fnv(h, &it->box, sizeof it->box);
+    h = fnv(h, &it->f1, sizeof it->f1);
+    h = fnv(h, &it->f2, sizeof it->f2);
+    h = fnv(h, &it->f3, sizeof it->f3);
+    h = fnv_i(fnv_i(fnv_i(h, it->i1), it->i2), it->i3);
+    h = fnv_i(fnv_i(h, it->px), it->weight);
+    if (it->kind == IT_TEXT) h = fnv_s(h, d->arena + it->text);
+    if (it->kind == IT_POLY) h = fnv(h, it->pts, sizeof(SDL_FPoint) * (size_t)it->i1);
+    return h;
+}
+
+/* Draws the prepared frame (draw) or hashes what it would draw (!draw).
+ * One walk for both, so the signature can never miss something drawn. */
+static uint64_t walk(sk_scene *sc, bool draw)
+{
+    uint64_t h = 1469598103934665603ull;
+    if (sc->fading) {
+        float e = sc->fade_e;
+        Uint8 out = (Uint8)lroundf(255 * (1 - e)), inn = (Uint8)lroundf(255 * e);
+        for (int i = 0; i < sc->old->n; i++) {
+            const item *it = &sc->old->items[i];
+            if (it->warm_only || has_key(sc->cur, it->key)) continue;
+            if (draw) draw_item(sc, sc->old, it, out);
+            else h = hash_item(h, sc->old, it, out);
+        }
+        for (int i = 0; i < sc->cur->n; i++) {
+            const item *it = &sc->cur->items[i];
+            Uint8 f = has_key(sc->old, it->key) ? 255 : inn;
+            if (draw) draw_item(sc, sc->cur, it, f);
+            else h = hash_item(h, sc->cur, it, f);
+        }
+    } else {
+        for (int i = 0; i < sc->cur->n; i++) {
+            if (draw) draw_item(sc, sc->cur, &sc->cur->items[i], 255);
+            else h = hash_item(h, sc->cur, &sc->cur->items[i], 255);
+        }
+    }
+    return h;
+}
+
+/* Lays out and builds the list for v in a w x h picture, keeps the
+ * cross-fade's bookkeeping, and works out the frame's signature and when
+ * it next changes. Draws nothing. */
+static void prepare(sk_scene *sc, const sk_tl_view *v, int w, int h)
+{
     sk_layout_in in = {
         .w = w, .h = h,
         .session = v->mode != SK_TL_LOOP,
@@ -1199,13 +1387,15 @@ static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
 
     uint64_t sig = signature(v, &in);
     if (sc->have_sig && sig != sc->sig) {
-        /* Keep the old phase's last picture to fade from. The fade runs on
+        /* Keep the old phase's last picture to fade from (prev: the last
+         * frame drawn, which is what is on screen). The fade runs on
          * the timeline's clock from when the change happened (a new phase:
          * its start), so a frame drawn long after a change (a jump in time,
          * --render-frames) shows the new state, never a stale one. */
         dlist *t = sc->old;
         sc->old = sc->prev;
         sc->prev = t;
+        sc->prev->n = 0;
         sc->fading = true;
         sc->fade_start = v->clock_ms;
         if (v->phase_index != sc->last_phase || v->mode != sc->last_mode)
@@ -1219,7 +1409,16 @@ static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
     sc->last_phase = v->phase_index;
     sc->last_mode = v->mode;
 
+    sc->hint = INT64_MAX;
     build(sc, sc->cur, v);
+
+    /* Phase end and the next voice cue (a caption, a beep) change what
+     * shows or sounds; so does the end of "still there?". */
+    if (phase_time_runs(v) && v->phase) {
+        hint(sc, v->remaining_ms);
+        for (int i = 0; i < v->phase->cue_count; i++)
+            if (v->phase->cues[i].at_ms > v->elapsed_ms) hint(sc, v->phase->cues[i].at_ms - v->elapsed_ms);
+    }
 
     float e = 1;
     if (sc->fading) {
@@ -1228,30 +1427,61 @@ static void draw_picture(sk_scene *sc, const sk_tl_view *v, int w, int h)
         else {
             e = (float)dt / FADE_MS;
             e = e * e * (3 - 2 * e);   /* smoothstep: no jolt at either end */
+            hint(sc, 0);
         }
     }
+    sc->fade_e = e;
+    uint64_t fs = walk(sc, false);
+    fs = fnv_i(fs, w);
+    fs = fnv_i(fs, h);
+    sc->frame_sig = fs;
+}
+
+static void draw_prepared(sk_scene *sc)
+{
+    SDL_Renderer *r = sc->r;
     SDL_Color bg = pal(SK_COL_BG);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
     SDL_RenderClear(r);
-    if (sc->fading) {
-        Uint8 out = (Uint8)lroundf(255 * (1 - e)), inn = (Uint8)lroundf(255 * e);
-        for (int i = 0; i < sc->old->n; i++) {
-            const item *it = &sc->old->items[i];
-            if (it->warm_only || has_key(sc->cur, it->key)) continue;
-            draw_item(sc, sc->old, it, out);
-        }
-        for (int i = 0; i < sc->cur->n; i++) {
-            const item *it = &sc->cur->items[i];
-            draw_item(sc, sc->cur, it, has_key(sc->old, it->key) ? 255 : inn);
-        }
-    } else {
-        for (int i = 0; i < sc->cur->n; i++) draw_item(sc, sc->cur, &sc->cur->items[i], 255);
-    }
+    walk(sc, true);
     /* This frame becomes "prev": what the next phase fades from. */
     dlist *t = sc->prev;
     sc->prev = sc->cur;
     sc->cur = t;
+    sc->prepared = false;
+}
+
+/* The picture's size on a w x h target (turned on its side at 90/270). */
+static void picture_size(const sk_scene *sc, int w, int h, int *lw, int *lh)
+{
+    int rot = sc->opts.rotate;
+    bool side = rot == 90 || rot == 270;
+    *lw = side ? h : w;
+    *lh = side ? w : h;
+}
+
+static void prepare_for(sk_scene *sc, const sk_tl_view *v, int w, int h)
+{
+    uint64_t vh = view_hash(v);
+    if (sc->prepared && sc->prep_view == vh && sc->prep_w == w && sc->prep_h == h) return;
+    int lw, lh;
+    picture_size(sc, w, h, &lw, &lh);
+    prepare(sc, v, lw, lh);
+    sc->frame_sig = fnv_i(fnv_i(sc->frame_sig, sc->opts.rotate), w * 65536 + h);
+    sc->prepared = true;
+    sc->prep_view = vh;
+    sc->prep_w = w;
+    sc->prep_h = h;
+}
+
+void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out)
+{
+    prepare_for(sc, v, w, h);
+    if (out) {
+        out->signature = sc->frame_sig;
+        out->next_change_ms = sc->hint == INT64_MAX ? -1 : sc->hint;
+    }
 }
 
 /* ---- lifetime ----------------------------------------------------------- */
@@ -1281,6 +1511,9 @@ static void load_sprites(sk_scene *sc)
         sc->sheets[i] = sh;
         sc->gfx[i] = g;
     }
+    /* One line for the log: what the animation costs in GPU memory (a Pi's
+     * CMA pool is small). */
+    sk_sprite_gfx_log_total(sc->gfx, sc->rt->exercise_count, stderr);
 }
 
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o)
@@ -1378,14 +1611,17 @@ const sk_layout *sk_scene_layout(const sk_scene *sc)
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
 {
     int rot = sc->opts.rotate;
-    if (rot == 0 || w <= 0 || h <= 0) {
-        draw_picture(sc, v, w, h);
+    if (w <= 0 || h <= 0) return;
+    prepare_for(sc, v, w, h);
+    if (rot == 0) {
+        draw_prepared(sc);
         sk_text_cache_end_frame(sc->text);
         return;
     }
     /* The vc4 KMS driver cannot rotate the display: draw the picture
      * upright into a target and turn it onto the screen. */
-    int lw = (rot == 180) ? w : h, lh = (rot == 180) ? h : w;
+    int lw, lh;
+    picture_size(sc, w, h, &lw, &lh);
     SDL_Texture *prev_target = SDL_GetRenderTarget(sc->r);
     if (!sc->target || sc->target_w != lw || sc->target_h != lh) {
         if (sc->target) SDL_DestroyTexture(sc->target);
@@ -1398,11 +1634,12 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
                     SDL_GetError());
     }
     if (!sc->target || SDL_SetRenderTarget(sc->r, sc->target) != 0) {
-        draw_picture(sc, v, w, h);   /* unrotated beats nothing */
+        prepare(sc, v, w, h);   /* unrotated beats nothing */
+        draw_prepared(sc);
         sk_text_cache_end_frame(sc->text);
         return;
     }
-    draw_picture(sc, v, lw, lh);
+    draw_prepared(sc);
     SDL_SetRenderTarget(sc->r, prev_target);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
@@ -1411,4 +1648,31 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
     SDL_SetTextureBlendMode(sc->target, SDL_BLENDMODE_NONE);
     SDL_RenderCopyEx(sc->r, sc->target, NULL, &dst, (double)rot, NULL, SDL_FLIP_NONE);
     sk_text_cache_end_frame(sc->text);
+}
+
+void sk_scene_texture_stats(const sk_scene *sc, sk_scene_tex_stats *out)
+{
+    memset(out, 0, sizeof *out);
+    for (int i = 0; i < SK_MAX_EXERCISES; i++) {
+        if (!sc->gfx[i]) continue;
+        sk_sprite_gfx_stats st;
+        sk_sprite_gfx_get_stats(sc->gfx[i], &st);
+        out->sprite_bytes += st.texture_bytes;
+        out->sprite_textures += st.textures;
+        if ((long long)st.largest_w * st.largest_h > (long long)out->largest_w * out->largest_h) {
+            out->largest_w = st.largest_w;
+            out->largest_h = st.largest_h;
+        }
+    }
+    sk_text_stats ts;
+    sk_text_cache_stats(sc->text, &ts);
+    out->text_bytes = ts.texture_bytes;
+    out->text_textures = ts.entries;
+    if (sc->target) {
+        out->own_bytes = (size_t)sc->target_w * (size_t)sc->target_h * 4;
+        if ((long long)sc->target_w * sc->target_h > (long long)out->largest_w * out->largest_h) {
+            out->largest_w = sc->target_w;
+            out->largest_h = sc->target_h;
+        }
+    }
 }

@@ -8,6 +8,7 @@
 #define SK_SCENE_H
 #include <SDL.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "layout.h"
 #include "render/text_cache.h"
@@ -39,6 +40,43 @@ void sk_scene_destroy(sk_scene *sc);
  * view's clock (never a cut); a frame drawn after a jump in time shows the
  * new state at once. */
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
+
+/* Frame pacing. sk_scene_prepare builds the frame for v (as sk_scene_draw
+ * would, drawing nothing) and describes it:
+ *   signature       a hash of every draw call the frame makes (items,
+ *                   colours, places, alphas, the sprite frame and mirror,
+ *                   the ring and progress bar rounded to half a pixel of
+ *                   their length, the cross-fade's step, the target size
+ *                   and rotation). Equal signatures draw equal pixels, so
+ *                   a frame whose signature equals the one on screen need
+ *                   not be drawn or presented.
+ *   next_change_ms  timeline milliseconds until the picture (or a voice
+ *                   cue) may next change while nobody touches anything:
+ *                   0 = animating (look again next frame), -1 = nothing
+ *                   scheduled (paused, a frozen start screen). It never
+ *                   comes late; it may come early (then the frame is the
+ *                   same and one looks again). Changes the timeline does
+ *                   not show in the view (walk-away, a pending stop
+ *                   running out) are not foreseen: look at least every
+ *                   few hundred ms.
+ * sk_scene_draw right after, for the same view and size, reuses the frame
+ * prepared. Preparing without drawing keeps the cross-fade's bookkeeping,
+ * so a phase change after a long still screen still fades. */
+typedef struct sk_scene_frame {
+    uint64_t signature;
+    int64_t next_change_ms;
+} sk_scene_frame;
+void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out);
+
+/* Texture memory the scene holds now (for start-up logs and benchmarks):
+ * sprite sheets, the text cache, the rotation target; the largest single
+ * texture. */
+typedef struct sk_scene_texture_stats {
+    size_t sprite_bytes, text_bytes, own_bytes;
+    int sprite_textures, text_textures;
+    int largest_w, largest_h;
+} sk_scene_tex_stats;
+void sk_scene_texture_stats(const sk_scene *sc, sk_scene_tex_stats *out);
 
 /* The layout of the last frame drawn, in the picture's (rotated) logical
  * coordinates: its controls[] are the touch targets (input.h). NULL before
