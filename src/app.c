@@ -79,9 +79,10 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
     return SK_SCREEN_OFF;
 }
 
-/* Longest sleep while nothing is scheduled to change: under the timeline's
- * 250 ms step limit, and short enough for walk-away and a pending stop. */
-#define SK_IDLE_LOOK_MS 200
+/* Longest sleep while nothing is scheduled to change (scene.h): under the
+ * timeline's 250 ms step limit, and short enough for walk-away and a
+ * pending stop. */
+#define SK_IDLE_LOOK_MS SK_SCENE_MAX_LOOK_MS
 
 /* Whether SDL can sleep in SDL_WaitEventTimeout on this video driver. X11
  * and Wayland wait on their socket; elsewhere (KMSDRM on a Pi, SDL 2.26)

@@ -58,10 +58,14 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
  *                   same and one looks again). Changes the timeline does
  *                   not show in the view (walk-away, a pending stop
  *                   running out) are not foreseen: look at least every
- *                   few hundred ms.
+ *                   SK_SCENE_MAX_LOOK_MS. That also dates a change the
+ *                   view cannot date (pause, resume): it cross-fades
+ *                   only when the previous look is under 0.4 s old, else
+ *                   it is taken for a jump in time and shown at once.
  * sk_scene_draw right after, for the same view and size, reuses the frame
  * prepared. Preparing without drawing keeps the cross-fade's bookkeeping,
  * so a phase change after a long still screen still fades. */
+#define SK_SCENE_MAX_LOOK_MS 200
 typedef struct sk_scene_frame {
     uint64_t signature;
     int64_t next_change_ms;
