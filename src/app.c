@@ -151,8 +151,14 @@ static bool open_display(app *a)
         h = mode.h;
     }
     Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    /* Made for GL from the start: otherwise SDL re-creates the window when
+     * the GL renderer comes (on X, ~250 ms of a fullscreen window's start);
+     * without GL at all, a plain window. */
     a->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags | SDL_WINDOW_OPENGL);
+    if (!a->win)
+        a->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                                  SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
     if (!a->win) {
         fprintf(stderr, "stretch-kiosk: cannot open a window: SDL_CreateWindow: %s\n", SDL_GetError());
         return false;
@@ -187,6 +193,7 @@ static bool make_scene(app *a)
         .rotate = a->cfg->rotate,
         .dpi = a->dpi,
         .fell_back = a->content.fell_back,
+        .lazy_sprites = true,   /* the first frame sooner; the rest in idle moments */
     };
     sk_scene *s = sk_scene_create(a->r, a->content.routine, &so);
     if (!s) return false;
@@ -265,12 +272,22 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         sk_diag_free(&d);
         if (!ok) goto out;
     }
+    const char *bench_env = getenv("SK_BENCH");
+    const bool timing = bench_env && !strcmp(bench_env, "1");
+    double t0 = timing ? sk_ms_since_process_start() : 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     if (!open_display(&a)) goto out;
+    if (timing) t1 = sk_ms_since_process_start();
     if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());
-    if (!sk_content_load(&a.content, cfg->routine, a.assets, &a.tl_opts, stderr) || !make_scene(&a)) {
+    if (!sk_content_load(&a.content, cfg->routine, a.assets, &a.tl_opts, stderr)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         goto out;
     }
+    if (timing) t2 = sk_ms_since_process_start();
+    if (!make_scene(&a)) {
+        fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
+        goto out;
+    }
+    if (timing) t3 = sk_ms_since_process_start();
     fprintf(stderr, "stretch-kiosk: showing \"%s\" (%s), %d exercises, %d cards\n",
             a.content.routine->title, a.content.routine->path, a.content.routine->exercise_count,
             a.content.routine->card_count);
@@ -280,18 +297,24 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
     ao.volume = cfg->volume;
     ao.mute = cfg->mute;
     a.audio = sk_audio_create(&ao, (int64_t)SDL_GetTicks64());
+    if (timing) {
+        t4 = sk_ms_since_process_start();
+        fprintf(stderr, "bench: start-up: %.0f ms to sk_app_run, display %.0f ms, routine and "
+                        "timeline %.0f ms, scene (sprites) %.0f ms, audio %.0f ms\n",
+                t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+    }
     if (!sk_input_init(&a.input, cfg))
         fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know: no quit combination\n");
 
     const Uint64 frame_ms = (Uint64)(1000 / (cfg->fps > 0 ? cfg->fps : 30));
     Uint64 start = SDL_GetTicks64(), last = start;
     bool first_frame = true;
-    const char *bench = getenv("SK_BENCH");
-    if (bench && !strcmp(bench, "1")) a.stats = calloc(1, sizeof *a.stats);
+    if (timing) a.stats = calloc(1, sizeof *a.stats);
     if (a.stats) log_textures(&a, "at start-up");
     /* Pacing: what is on screen now, so an identical frame is not drawn
      * again (see sk_scene_prepare). */
-    bool shown = false, shown_off = false, dirty = true;
+    bool shown = false, shown_off = false, dirty = true, sprites_pending = true;
+    Uint64 first_present = 0;
     uint64_t shown_sig = 0;
     Uint64 last_present = 0;
     const Uint64 ping_ms = sk_notify_ping_interval_ms();
@@ -303,6 +326,7 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
             g_reload = 0;
             reload(&a, config_path);
             dirty = true;   /* a new scene: draw it */
+            sprites_pending = true;
         }
         Uint64 t_in = SDL_GetTicks64();
         sk_screen_state screen = screen_state(&a, t_in);
@@ -401,8 +425,13 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
          * than a ping interval, so a wedge on a still screen is found
          * within about 1.5 watchdog timeouts. */
         sk_notify_watchdog_tick(SDL_GetTicks64());
+        /* Sprite sheets not needed yet load after the first frame, in a
+         * moment with nothing to draw (or 2 s on, whatever shows). */
+        if (sprites_pending && !first_frame && (!draw || now - first_present > 2000))
+            sprites_pending = sk_scene_preload(a.scene);
         if (first_frame && draw) {
             first_frame = false;
+            first_present = last_present;
             fprintf(stderr, "stretch-kiosk: first frame on screen %.0f ms after start\n",
                     sk_ms_since_process_start());
             sk_notify_ready("showing the loop");

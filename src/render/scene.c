@@ -121,6 +121,7 @@ struct sk_scene {
     int target_w, target_h;
     uint64_t own_textures;
     int digit_px_warm;
+    bool tried[SK_MAX_EXERCISES];   /* sprite sheet loaded, or failed to */
     /* Pacing (sk_scene_prepare): what the prepared list looks like, and
      * when it will next look different. */
     int64_t hint;            /* timeline ms to the next visible change; INT64_MAX: none known */
@@ -134,6 +135,8 @@ struct sk_scene {
     int64_t prog_elapsed;
     double prog_value, prog_rate;
 };
+
+static void load_sprite(sk_scene *sc, int i);
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -620,6 +623,7 @@ static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_e
     int rad = L->gap;
     add_rrect(d, R(L->sprite), (float)rad, 0, pal(SK_COL_SURFACE), 255);
     (void)ex;
+    load_sprite(sc, exi);   /* lazy_sprites: on first use */
     sk_sprite_gfx *g = exi >= 0 ? sc->gfx[exi] : NULL;
     SDL_Rect in = inset(R(L->sprite), L->gap, L->gap);
     if (!g) {
@@ -1486,11 +1490,13 @@ void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_
 
 /* ---- lifetime ----------------------------------------------------------- */
 
-static void load_sprites(sk_scene *sc)
+/* Loads exercise i's sheet (once, whether it works or not). */
+static void load_sprite(sk_scene *sc, int i)
 {
-    for (int i = 0; i < sc->rt->exercise_count; i++) {
-        const char *path = sc->rt->exercises[i].sprite;
-        if (!path) continue;
+    if (i < 0 || i >= sc->rt->exercise_count || sc->tried[i]) return;
+    sc->tried[i] = true;
+    const char *path = sc->rt->exercises[i].sprite;
+    if (path) {
         sk_diag d;
         sk_diag_init(&d);
         sk_sprite_sheet *sh = sk_sprite_sheet_load(path, &d);
@@ -1498,22 +1504,36 @@ static void load_sprites(sk_scene *sc)
             sk_diag_print(&d, stderr);
             fprintf(stderr, "%s: the animation is replaced by a still figure\n", path);
             sk_diag_free(&d);
-            continue;
+        } else {
+            sk_diag_free(&d);
+            char err[256];
+            sk_sprite_gfx *g = sk_sprite_gfx_create(sc->r, sh, 0, err, sizeof err);
+            if (!g) {
+                fprintf(stderr, "%s\n", err);
+                sk_sprite_sheet_free(sh);
+            } else {
+                sc->sheets[i] = sh;
+                sc->gfx[i] = g;
+            }
         }
-        sk_diag_free(&d);
-        char err[256];
-        sk_sprite_gfx *g = sk_sprite_gfx_create(sc->r, sh, 0, err, sizeof err);
-        if (!g) {
-            fprintf(stderr, "%s\n", err);
-            sk_sprite_sheet_free(sh);
-            continue;
-        }
-        sc->sheets[i] = sh;
-        sc->gfx[i] = g;
     }
-    /* One line for the log: what the animation costs in GPU memory (a Pi's
-     * CMA pool is small). */
+    for (int k = 0; k < sc->rt->exercise_count; k++)
+        if (!sc->tried[k]) return;
+    /* All loaded: one line for the log, what the animation costs in GPU
+     * memory (a Pi's CMA pool is small). */
     sk_sprite_gfx_log_total(sc->gfx, sc->rt->exercise_count, stderr);
+}
+
+bool sk_scene_preload(sk_scene *sc)
+{
+    for (int i = 0; i < sc->rt->exercise_count; i++)
+        if (!sc->tried[i]) {
+            load_sprite(sc, i);
+            break;
+        }
+    for (int i = 0; i < sc->rt->exercise_count; i++)
+        if (!sc->tried[i]) return true;
+    return false;
 }
 
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o)
@@ -1534,7 +1554,8 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
         sk_scene_destroy(sc);
         return NULL;
     }
-    load_sprites(sc);
+    if (!sc->opts.lazy_sprites)
+        for (int i = 0; i < rt->exercise_count; i++) load_sprite(sc, i);
     return sc;
 }
 

@@ -25,6 +25,9 @@ typedef struct sk_scene_opts {
                                 drawn through a render target */
     float dpi;               /* the display's DPI (SDL_GetDisplayDPI), 0 =
                                 unknown: sizes the touch targets (9 mm) */
+    bool lazy_sprites;       /* load each sprite sheet when first drawn or
+                                by sk_scene_preload, not at creation: the
+                                program's first frame comes sooner */
 } sk_scene_opts;
 
 typedef struct sk_scene sk_scene;
@@ -33,6 +36,12 @@ typedef struct sk_scene sk_scene;
  * around (logged once), never fatal. */
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o);
 void sk_scene_destroy(sk_scene *sc);
+
+/* With lazy_sprites: loads one sprite sheet not yet loaded (decode and
+ * upload, tens of ms for a large sheet; call between frames, e.g. while
+ * the picture stands still). Returns true while more remain. The log line
+ * with the sprites' texture total is written when the last is loaded. */
+bool sk_scene_preload(sk_scene *sc);
 
 /* Draws the whole frame for the state v into the current render target of
  * size w x h (clears it first). With rotate 90/270 the picture is h x w and
