@@ -14,7 +14,7 @@ root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
 
 # verify checks that ExecStart's program exists: give it a root with the
-# host's units, a stub program and a stub kill.
+# host's units, a stand-in program and a stand-in kill.
 mkdir -p "$root/usr/bin" "$root/bin" "$root/etc/systemd/system" "$root/lib/systemd"
 cp -a /lib/systemd/system "$root/lib/systemd/"
 cp "$unit" "$root/lib/systemd/system/"
