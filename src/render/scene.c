@@ -86,6 +86,14 @@ typedef struct dlist {
     int used;
 } dlist;
 
+typedef struct item_rec {
+    uint64_t hash;           /* hash_item of the item as drawn */
+    SDL_Rect rect;           /* item_bounds */
+    bool textured;
+} item_rec;
+
+#define MAX_DIRTY 8
+
 typedef struct wrap_entry {
     uint64_t key;
     uint64_t used;
@@ -122,6 +130,13 @@ struct sk_scene {
     uint64_t own_textures;
     int digit_px_warm;
     bool tried[SK_MAX_EXERCISES];   /* sprite sheet loaded, or failed to */
+    /* Canvas (opts.canvas): the picture kept in 'target' between frames;
+     * the items of the frame in it, to find what changed. */
+    bool canvas_valid;
+    uint64_t canvas_sig;
+    item_rec *recs, *shown_recs;
+    int nrec, nshown;
+    uint64_t dirty_px;
     /* Pacing (sk_scene_prepare): what the prepared list looks like, and
      * when it will next look different. */
     int64_t hint;            /* timeline ms to the next visible change; INT64_MAX: none known */
@@ -1338,9 +1353,84 @@ static uint64_t hash_item(uint64_t h, const dlist *d, const item *it, Uint8 fade
     return h;
 }
 
-/* Draws the prepared frame (draw) or hashes what it would draw (!draw).
- * One walk for both, so the signature can never miss something drawn. */
-static uint64_t walk(sk_scene *sc, bool draw)
+/* What a walk over the frame's items does with each. */
+typedef enum { WALK_HASH, WALK_DRAW, WALK_RECORD } walk_mode;
+
+/* Where an item can put pixels (with its soft edge), in picture
+ * coordinates; 'textured' for a sprite (a scaled texture copy: a dirty
+ * area takes it whole, as a clip through a scaled copy may sample it a
+ * little differently on the software renderer). */
+static SDL_Rect item_bounds(sk_scene *sc, const dlist *d, const item *it, bool *textured)
+{
+    float x0 = it->box.x, y0 = it->box.y, x1 = it->box.x + it->box.w, y1 = it->box.y + it->box.h;
+    *textured = false;
+    switch (it->kind) {
+    case IT_TEXT: {
+        int w = 0, h = 0;
+        sk_text_get(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0, &w, &h);
+        x0 = (float)lroundf(it->box.x);
+        y0 = (float)lroundf(it->box.y);
+        x1 = x0 + w;
+        y1 = y0 + h;
+        break;   /* copied 1:1 at whole pixels: a clip cuts it exactly */
+    }
+    case IT_HOLD: case IT_COUNT: case IT_DISC: {
+        float rr = it->f1 + it->f2 + 2;
+        x0 = it->box.x - rr;
+        y0 = it->box.y - rr;
+        x1 = it->box.x + rr;
+        y1 = it->box.y + rr;
+        break;
+    }
+    case IT_POLY:
+        x0 = y0 = 1e9f;
+        x1 = y1 = -1e9f;
+        for (int i = 0; i < it->i1; i++) {
+            x0 = fminf(x0, it->pts[i].x);
+            y0 = fminf(y0, it->pts[i].y);
+            x1 = fmaxf(x1, it->pts[i].x);
+            y1 = fmaxf(y1, it->pts[i].y);
+        }
+        break;
+    case IT_DOTS: {
+        /* The row of dots starts at the box's left and may run past it. */
+        float run = it->i2 * it->box.h * 1.6f + it->box.h;
+        if (x0 + run > x1) x1 = x0 + run;
+        break;
+    }
+    case IT_SPRITE: *textured = true; break;
+    default: break;
+    }
+    int pad = 3;
+    SDL_Rect r = {(int)floorf(x0) - pad, (int)floorf(y0) - pad, 0, 0};
+    r.w = (int)ceilf(x1) + pad - r.x;
+    r.h = (int)ceilf(y1) + pad - r.y;
+    return r;
+}
+
+static void record(sk_scene *sc, const dlist *d, const item *it, Uint8 fade, uint64_t h)
+{
+    Uint8 a = (Uint8)((it->alpha * fade + 127) / 255);
+    if (it->warm_only || a == 0 || sc->nrec >= MAX_ITEMS * 2) return;
+    item_rec *r = &sc->recs[sc->nrec++];
+    r->hash = h;
+    r->rect = item_bounds(sc, d, it, &r->textured);
+}
+
+static uint64_t visit(sk_scene *sc, walk_mode m, const dlist *d, const item *it, Uint8 fade, uint64_t h)
+{
+    switch (m) {
+    case WALK_DRAW: draw_item(sc, d, it, fade); return h;
+    case WALK_HASH: return hash_item(h, d, it, fade);
+    case WALK_RECORD: record(sc, d, it, fade, hash_item(1469598103934665603ull, d, it, fade)); return h;
+    }
+    return h;
+}
+
+/* Draws the prepared frame, hashes what it would draw, or records each
+ * item's hash and bounds. One walk for all, so the signature can never
+ * miss something drawn. */
+static uint64_t walk(sk_scene *sc, walk_mode m)
 {
     uint64_t h = 1469598103934665603ull;
     if (sc->fading) {
@@ -1349,20 +1439,14 @@ static uint64_t walk(sk_scene *sc, bool draw)
         for (int i = 0; i < sc->old->n; i++) {
             const item *it = &sc->old->items[i];
             if (it->warm_only || has_key(sc->cur, it->key)) continue;
-            if (draw) draw_item(sc, sc->old, it, out);
-            else h = hash_item(h, sc->old, it, out);
+            h = visit(sc, m, sc->old, it, out, h);
         }
         for (int i = 0; i < sc->cur->n; i++) {
             const item *it = &sc->cur->items[i];
-            Uint8 f = has_key(sc->old, it->key) ? 255 : inn;
-            if (draw) draw_item(sc, sc->cur, it, f);
-            else h = hash_item(h, sc->cur, it, f);
+            h = visit(sc, m, sc->cur, it, has_key(sc->old, it->key) ? 255 : inn, h);
         }
     } else {
-        for (int i = 0; i < sc->cur->n; i++) {
-            if (draw) draw_item(sc, sc->cur, &sc->cur->items[i], 255);
-            else h = hash_item(h, sc->cur, &sc->cur->items[i], 255);
-        }
+        for (int i = 0; i < sc->cur->n; i++) h = visit(sc, m, sc->cur, &sc->cur->items[i], 255, h);
     }
     return h;
 }
@@ -1435,10 +1519,101 @@ static void prepare(sk_scene *sc, const sk_tl_view *v, int w, int h)
         }
     }
     sc->fade_e = e;
-    uint64_t fs = walk(sc, false);
+    uint64_t fs = walk(sc, WALK_HASH);
     fs = fnv_i(fs, w);
     fs = fnv_i(fs, h);
     sc->frame_sig = fs;
+}
+
+static bool has_rec(const item_rec *r, int n, uint64_t h)
+{
+    for (int i = 0; i < n; i++)
+        if (r[i].hash == h) return true;
+    return false;
+}
+
+static bool touches(SDL_Rect a, SDL_Rect b)
+{
+    return a.x <= b.x + b.w && b.x <= a.x + a.w && a.y <= b.y + b.h && b.y <= a.y + a.h;
+}
+
+/* Adds r to the dirty list, merging it with any rect it touches. */
+static void dirty_add(SDL_Rect *dr, int *n, SDL_Rect r)
+{
+    if (r.w <= 0 || r.h <= 0) return;
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (int i = 0; i < *n; i++)
+            if (touches(dr[i], r)) {
+                SDL_UnionRect(&dr[i], &r, &r);
+                dr[i] = dr[--*n];
+                merged = true;
+                break;
+            }
+    }
+    if (*n == MAX_DIRTY) {   /* full: fold into the first */
+        SDL_UnionRect(&dr[0], &r, &dr[0]);
+        return;
+    }
+    dr[(*n)++] = r;
+}
+
+/* The areas of the picture that differ from the one in the canvas: the
+ * bounds of every item drawn in one frame and not (identically) in the
+ * other, widened to whole text lines and sprites. Returns the number of
+ * rects, or -1 when it is simpler to draw everything. */
+static int dirty_rects(sk_scene *sc, SDL_Rect *dr, int w, int h)
+{
+    sc->nrec = 0;
+    walk(sc, WALK_RECORD);
+    int n = 0;
+    for (int i = 0; i < sc->nrec; i++)
+        if (!has_rec(sc->shown_recs, sc->nshown, sc->recs[i].hash)) dirty_add(dr, &n, sc->recs[i].rect);
+    for (int i = 0; i < sc->nshown; i++)
+        if (!has_rec(sc->recs, sc->nrec, sc->shown_recs[i].hash)) dirty_add(dr, &n, sc->shown_recs[i].rect);
+    /* A rect that cuts a sprite takes it whole (and the rect grows until
+     * none is cut). */
+    for (int pass = 0; pass < 8; pass++) {
+        bool grew = false;
+        for (int k = 0; k < 2; k++) {
+            const item_rec *rs = k ? sc->shown_recs : sc->recs;
+            int rn = k ? sc->nshown : sc->nrec;
+            for (int i = 0; i < rn; i++) {
+                if (!rs[i].textured) continue;
+                for (int j = 0; j < n; j++) {
+                    SDL_Rect u;
+                    if (!SDL_HasIntersection(&dr[j], &rs[i].rect)) continue;
+                    SDL_UnionRect(&dr[j], &rs[i].rect, &u);
+                    if (!SDL_RectEquals(&u, &dr[j])) {
+                        SDL_Rect grown = u;
+                        dr[j] = dr[--n];
+                        dirty_add(dr, &n, grown);
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+        }
+        if (!grew) break;
+        if (pass == 7) return -1;
+    }
+    long area = 0;
+    SDL_Rect all = {0, 0, w, h};
+    for (int i = 0; i < n; i++) {
+        SDL_IntersectRect(&dr[i], &all, &dr[i]);
+        area += (long)dr[i].w * dr[i].h;
+    }
+    if (area * 10 > (long)w * h * 6) return -1;   /* most of it: all */
+    return n;
+}
+
+/* Keeps the records of the frame now in the canvas. */
+static void remember_shown(sk_scene *sc)
+{
+    sc->nrec = 0;
+    walk(sc, WALK_RECORD);
+    memcpy(sc->shown_recs, sc->recs, sizeof(item_rec) * (size_t)sc->nrec);
+    sc->nshown = sc->nrec;
 }
 
 static void draw_prepared(sk_scene *sc)
@@ -1447,8 +1622,39 @@ static void draw_prepared(sk_scene *sc)
     SDL_Color bg = pal(SK_COL_BG);
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
-    SDL_RenderClear(r);
-    walk(sc, true);
+    if (sc->opts.canvas && sc->canvas_valid && sc->canvas_sig != sc->frame_sig) {
+        /* Only what changed: clear and redraw every item inside each dirty
+         * area (the rest of the canvas already holds this picture). */
+        SDL_Rect dr[MAX_DIRTY];
+        int n = dirty_rects(sc, dr, sc->L.w, sc->L.h);
+        if (n == 0) n = -1;   /* something changed (the order?) but no item says where */
+        if (n > 0) {
+            for (int i = 0; i < n; i++) {
+                SDL_RenderSetClipRect(r, &dr[i]);
+                SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+                SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+                SDL_RenderFillRect(r, &dr[i]);
+                walk(sc, WALK_DRAW);
+                sc->dirty_px += (uint64_t)dr[i].w * (uint64_t)dr[i].h;
+            }
+            SDL_RenderSetClipRect(r, NULL);
+        } else {
+            SDL_RenderClear(r);
+            walk(sc, WALK_DRAW);
+            sc->dirty_px += (uint64_t)sc->L.w * (uint64_t)sc->L.h;
+        }
+        memcpy(sc->shown_recs, sc->recs, sizeof(item_rec) * (size_t)sc->nrec);
+        sc->nshown = sc->nrec;
+    } else if (!sc->opts.canvas || !sc->canvas_valid) {
+        SDL_RenderClear(r);
+        walk(sc, WALK_DRAW);
+        if (sc->opts.canvas) {
+            remember_shown(sc);
+            sc->dirty_px += (uint64_t)sc->L.w * (uint64_t)sc->L.h;
+        }
+    }
+    sc->canvas_valid = sc->opts.canvas;
+    sc->canvas_sig = sc->frame_sig;
     /* This frame becomes "prev": what the next phase fades from. */
     dlist *t = sc->prev;
     sc->prev = sc->cur;
@@ -1550,7 +1756,12 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
     char fonts[1100];
     snprintf(fonts, sizeof fonts, "%s/fonts", o->assets_dir ? o->assets_dir : ".");
     sc->text = sk_text_cache_create(r, fonts);
-    if (!sc->text || !sc->cur || !sc->prev || !sc->old) {
+    if (sc->opts.canvas) {
+        sc->recs = calloc(MAX_ITEMS * 2, sizeof(item_rec));
+        sc->shown_recs = calloc(MAX_ITEMS * 2, sizeof(item_rec));
+    }
+    if (!sc->text || !sc->cur || !sc->prev || !sc->old ||
+        (sc->opts.canvas && (!sc->recs || !sc->shown_recs))) {
         sk_scene_destroy(sc);
         return NULL;
     }
@@ -1571,6 +1782,8 @@ void sk_scene_destroy(sk_scene *sc)
     free(sc->cur);
     free(sc->prev);
     free(sc->old);
+    free(sc->recs);
+    free(sc->shown_recs);
     free(sc);
 }
 
@@ -1632,15 +1845,22 @@ const sk_layout *sk_scene_layout(const sk_scene *sc)
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
 {
     int rot = sc->opts.rotate;
-    if (w <= 0 || h <= 0) return;
+    bool use_target = rot != 0 || sc->opts.canvas;
+    if (use_target && (w <= 0 || h <= 0)) {
+        prepare(sc, v, w, h);
+        draw_prepared(sc);
+        sk_text_cache_end_frame(sc->text);
+        return;
+    }
     prepare_for(sc, v, w, h);
-    if (rot == 0) {
+    if (!use_target) {
         draw_prepared(sc);
         sk_text_cache_end_frame(sc->text);
         return;
     }
     /* The vc4 KMS driver cannot rotate the display: draw the picture
-     * upright into a target and turn it onto the screen. */
+     * upright into a target and turn it onto the screen. With a canvas,
+     * the target keeps the picture and only what changed is redrawn. */
     int lw, lh;
     picture_size(sc, w, h, &lw, &lh);
     SDL_Texture *prev_target = SDL_GetRenderTarget(sc->r);
@@ -1650,25 +1870,44 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
         sc->own_textures++;
         sc->target_w = lw;
         sc->target_h = lh;
+        sc->canvas_valid = false;
         if (!sc->target)
-            fprintf(stderr, "SDL_CreateTexture (rotation target %dx%d) failed: %s\n", lw, lh,
-                    SDL_GetError());
+            fprintf(stderr, "SDL_CreateTexture (%s target %dx%d) failed: %s\n",
+                    rot ? "rotation" : "canvas", lw, lh, SDL_GetError());
     }
     if (!sc->target || SDL_SetRenderTarget(sc->r, sc->target) != 0) {
-        prepare(sc, v, w, h);   /* unrotated beats nothing */
+        bool canvas = sc->opts.canvas;
+        sc->opts.canvas = false;
+        prepare(sc, v, w, h);   /* unrotated, all of it, beats nothing */
         draw_prepared(sc);
+        sc->opts.canvas = canvas;
+        sc->canvas_valid = false;
         sk_text_cache_end_frame(sc->text);
         return;
     }
     draw_prepared(sc);
     SDL_SetRenderTarget(sc->r, prev_target);
     SDL_SetRenderDrawBlendMode(sc->r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
-    SDL_RenderClear(sc->r);
-    SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
     SDL_SetTextureBlendMode(sc->target, SDL_BLENDMODE_NONE);
-    SDL_RenderCopyEx(sc->r, sc->target, NULL, &dst, (double)rot, NULL, SDL_FLIP_NONE);
+    if (rot == 0) {
+        SDL_RenderCopy(sc->r, sc->target, NULL, NULL);
+    } else {
+        SDL_SetRenderDrawColor(sc->r, 0, 0, 0, 255);
+        SDL_RenderClear(sc->r);
+        SDL_Rect dst = {(w - lw) / 2, (h - lh) / 2, lw, lh};
+        SDL_RenderCopyEx(sc->r, sc->target, NULL, &dst, (double)rot, NULL, SDL_FLIP_NONE);
+    }
     sk_text_cache_end_frame(sc->text);
+}
+
+void sk_scene_invalidate(sk_scene *sc)
+{
+    sc->canvas_valid = false;
+}
+
+uint64_t sk_scene_pixels_drawn(const sk_scene *sc)
+{
+    return sc->dirty_px;
 }
 
 void sk_scene_texture_stats(const sk_scene *sc, sk_scene_tex_stats *out)

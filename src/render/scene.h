@@ -25,6 +25,13 @@ typedef struct sk_scene_opts {
                                 drawn through a render target */
     float dpi;               /* the display's DPI (SDL_GetDisplayDPI), 0 =
                                 unknown: sizes the touch targets (9 mm) */
+    bool canvas;             /* keep the picture in a texture between
+                                frames and redraw only the areas that
+                                changed (then copy it to the screen): for
+                                software rasterisers (SDL's software
+                                renderer, Mesa's llvmpipe), where every
+                                pixel drawn costs CPU. Costs a texture of
+                                the picture's size (w*h*4 bytes). */
     bool lazy_sprites;       /* load each sprite sheet when first drawn or
                                 by sk_scene_preload, not at creation: the
                                 program's first frame comes sooner */
@@ -80,6 +87,14 @@ typedef struct sk_scene_frame {
     int64_t next_change_ms;
 } sk_scene_frame;
 void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out);
+
+/* With a canvas: forget it (redraw all of it next frame), e.g. after
+ * SDL_RENDER_TARGETS_RESET or a window event. */
+void sk_scene_invalidate(sk_scene *sc);
+
+/* Pixels drawn into the canvas so far (dirty areas; whole pictures when
+ * everything was drawn), for benchmarks. 0 without a canvas. */
+uint64_t sk_scene_pixels_drawn(const sk_scene *sc);
 
 /* Texture memory the scene holds now (for start-up logs and benchmarks):
  * sprite sheets, the text cache, the rotation target; the largest single
