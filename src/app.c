@@ -150,6 +150,18 @@ static bool open_display(app *a)
         fprintf(stderr, "stretch-kiosk: cannot open the display: SDL_Init: %s\n", SDL_GetError());
         return false;
     }
+    /* SDL falls back to its invisible "offscreen" (or "dummy") driver when
+     * it finds no X, Wayland or KMS display: a kiosk that runs there shows
+     * nothing to anyone. Only a caller who asked for it (tests) gets it. */
+    const char *driver = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (driver && (!strcmp(driver, "offscreen") || !strcmp(driver, "dummy")) &&
+        !(asked && strstr(asked, driver))) {
+        fprintf(stderr, "stretch-kiosk: no display found (no X, Wayland or KMS/DRM output; SDL "
+                        "fell back to its invisible \"%s\" driver). Connect a screen, or set "
+                        "SDL_VIDEODRIVER (e.g. kmsdrm) and run again.\n", driver);
+        return false;
+    }
     int displays = SDL_GetNumVideoDisplays();
     if (displays < 1) {
         fprintf(stderr, "stretch-kiosk: no display is connected (%s)\n", SDL_GetError());

@@ -95,6 +95,10 @@ SDL_VIDEODRIVER=x11 DISPLAY= timeout 20 "$SK" >/dev/null 2>"$tmp/err"; rc=$?
 check "no display: exits non-zero" [ $rc -ne 0 ] && [ $rc -ne 124 ]
 check "no display: a clear message" grep -q "cannot open the display\|no display" "$tmp/err"
 
+env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$SK" >/dev/null 2>"$tmp/err"; rc=$?
+check "no display found at all: exits non-zero (not an invisible kiosk)" [ $rc -ne 0 ] && [ $rc -ne 124 ]
+check "no display found at all: says so" grep -q "no display found\|cannot open the display" "$tmp/err"
+
 # --- SIGHUP with broken content, then SIGTERM --------------------------------
 cp "$routine" "$tmp/live.ini"
 sed -i 's|\.\./sprites/|'"$src"'/assets/sprites/|' "$tmp/live.ini"
