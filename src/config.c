@@ -253,30 +253,6 @@ static const char *const key_names[K_COUNT + 1] = {
 
 static const char *const section_names[] = {"kiosk", NULL};
 
-/* sk_did_you_mean, plus two typos it misses on short or long words: two
- * swapped neighbours ("fsp" for "fps") and a cut-off name ("walkaway" for
- * "walkaway_seconds"). */
-static const char *guess_word(const char *word, const char *const *candidates)
-{
-    const char *g = sk_did_you_mean(word, candidates);
-    if (g) return g;
-    size_t n = strlen(word);
-    for (const char *const *c = candidates; *c; c++) {
-        size_t m = strlen(*c);
-        if (m == n) {
-            size_t diff = 0, first = 0;
-            for (size_t i = 0; i < n; i++)
-                if (tolower((unsigned char)word[i]) != (*c)[i] && diff++ == 0) first = i;
-            if (diff == 2 && first + 1 < n && tolower((unsigned char)word[first]) == (*c)[first + 1] &&
-                tolower((unsigned char)word[first + 1]) == (*c)[first])
-                return *c;
-        } else if (n >= 4 && m > n && strncmp(*c, word, n) == 0) {
-            return *c;
-        }
-    }
-    return NULL;
-}
-
 typedef struct load_ctx {
     sk_config *cfg;
     sk_diag *d;
@@ -386,7 +362,7 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
                 return true;
             }
         {
-            const char *guess = guess_word(value, mode_names);
+            const char *guess = sk_did_you_mean(value, mode_names);
             BAD(c, line, "mode must be loop, touch or session, got \"%.40s\"%s%s%s; using %s",
                 value, guess ? " (did you mean \"" : "", guess ? guess : "", guess ? "\"?)" : "",
                 sk_mode_name(DEF_MODE));
@@ -491,7 +467,7 @@ static bool on_key(void *user, const char *section, const char *key, const char 
         /* One message per unknown section, not one per key in it. */
         if (strcmp(c->bad_section, section) != 0) {
             sk_strlcpy(c->bad_section, section, sizeof c->bad_section);
-            const char *guess = guess_word(section, section_names);
+            const char *guess = sk_did_you_mean(section, section_names);
             BAD(c, line, "section [%s] is not known%s; its keys are ignored (settings go "
                 "under [kiosk])", section, guess ? " (did you mean [kiosk]?)" : "");
         }
@@ -506,7 +482,7 @@ static bool on_key(void *user, const char *section, const char *key, const char 
     for (int i = 0; i < K_COUNT; i++)
         if (sk_strcasecmp(key, key_names[i]) == 0) k = i;
     if (k < 0) {
-        const char *guess = guess_word(key, key_names);
+        const char *guess = sk_did_you_mean(key, key_names);
         if (guess)
             BAD(c, line, "unknown key \"%s\" (did you mean \"%s\"?)", key, guess);
         else

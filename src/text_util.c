@@ -147,14 +147,19 @@ const char *sk_did_you_mean(const char *word, const char *const *candidates)
     const char *best = NULL;
     int best_d = 3;
     int limit = strlen(word) <= 4 ? 1 : 2;
-    for (; *candidates; candidates++) {
-        int d = sk_edit_distance(word, *candidates, 3);
+    for (const char *const *c = candidates; *c; c++) {
+        int d = sk_edit_distance(word, *c, 3);
         if (d <= limit && d < best_d) {
             best_d = d;
-            best = *candidates;
+            best = *c;
         }
     }
-    return best;
+    if (best) return best;
+    /* A name cut short: "walkaway" for "walkaway_seconds". */
+    size_t n = strlen(word);
+    for (const char *const *c = candidates; n >= 4 && *c; c++)
+        if (strlen(*c) > n && strncmp(*c, word, n) == 0) return *c;
+    return NULL;
 }
 
 int sk_strcasecmp(const char *a, const char *b)

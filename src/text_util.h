@@ -42,7 +42,8 @@ int sk_edit_distance(const char *a, const char *b, int cap);
 
 /* Of the NULL-terminated list 'candidates', the one nearest 'word' when it
  * is close enough to be a likely typo (distance <= 2, or <= 1 for words of
- * 4 letters or fewer); NULL otherwise. */
+ * 4 letters or fewer; two swapped neighbours count 1), else the first that
+ * 'word' (4 letters or more) is the start of; NULL otherwise. */
 const char *sk_did_you_mean(const char *word, const char *const *candidates);
 
 /* Case-insensitive ASCII comparison. */

@@ -45,6 +45,7 @@ int main(void)
     CHECK_STR(sk_did_you_mean("rpes", keys), "reps");   /* swapped letters */
     CHECK_INT(sk_edit_distance("rpes", "reps", 5), 1);
     CHECK(sk_did_you_mean("colour", keys) == NULL, "no near miss");
+    CHECK_STR(sk_did_you_mean("hold_sec", keys), "hold_seconds");   /* cut short */
 
     char t[] = "  padded\t ";
     CHECK_STR(sk_trim(t), "padded");
