@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# kiosk/setup-pi against a temporary root shaped like Raspberry Pi OS Lite:
+# kiosk/setup-pi against temporary roots shaped like Raspberry Pi OS Lite and
+# like Debian's raspi-firmware layout (the kiosk image):
 # what it writes, that a second run changes nothing (idempotent), that it
 # never overwrites a clinic's kiosk.ini, and the console/boot edits.
 # Uses the program already built in SK_BINARY_DIR (--no-build).
@@ -87,6 +88,53 @@ out=$("$src/kiosk/setup-pi" --root "$r4" --no-install 2>&1) || bad "--no-install
 check "--no-install installs nothing" test ! -e "$r4/usr/share/stretch-kiosk"
 check "--no-install still writes the config" test -f "$r4/etc/stretch-kiosk/kiosk.ini"
 check "--no-install still sets the console" grep -q consoleblank=0 "$r4/boot/firmware/cmdline.txt"
+
+# --- Debian's raspi-firmware layout (Debian's Pi images, the kiosk image) ---------
+# Its kernel hook rewrites cmdline.txt and config.txt on every kernel
+# upgrade from /etc/default: the options must land there, and today's
+# cmdline.txt gets them too; no dtoverlay (Debian's overlays have none).
+make_debian_raspi_root() {
+    make_pi_root "$1"
+    mkdir -p "$1/etc/kernel/postinst.d" "$1/etc/default"
+    printf '#!/bin/sh\n# stands in for raspi-firmware'"'"'s hook\n' >"$1/etc/kernel/postinst.d/z50-raspi-firmware"
+    echo 'console=tty0 console=ttyS1,115200 root=LABEL=RASPIROOT rw fsck.repair=yes net.ifnames=0 cma=64M rootwait' \
+        >"$1/boot/firmware/cmdline.txt"
+    printf '# Do not modify this file!\narm_64bit=1\nenable_uart=1\nupstream_kernel=1\nkernel=vmlinuz-6.12\n' \
+        >"$1/boot/firmware/config.txt"
+}
+r5="$tmp/root5"
+make_debian_raspi_root "$r5"
+config_before=$(cat "$r5/boot/firmware/config.txt")
+out=$(setup "$r5") || bad "setup-pi failed on a Debian raspi root: $out"
+check "says Debian's layout" grep -q "Debian's raspi-firmware layout" <<<"$out"
+check "raspi-extra-cmdline made with the options" \
+    test "$(cat "$r5/etc/default/raspi-extra-cmdline")" = "consoleblank=0 vt.global_cursor_default=0"
+check "raspi-extra-cmdline is one line" test "$(wc -l <"$r5/etc/default/raspi-extra-cmdline")" -eq 1
+check "today's cmdline.txt has them too" \
+    test "$(cat "$r5/boot/firmware/cmdline.txt")" = "console=tty0 console=ttyS1,115200 root=LABEL=RASPIROOT rw fsck.repair=yes net.ifnames=0 cma=64M rootwait consoleblank=0 vt.global_cursor_default=0"
+check "config.txt untouched (no vc4-kms-v3d overlay on Debian)" test "$(cat "$r5/boot/firmware/config.txt")" = "$config_before"
+check "no raspi-firmware-custom made" test ! -e "$r5/etc/default/raspi-firmware-custom"
+check "enabled on Debian's layout" test -L "$r5/etc/systemd/system/multi-user.target.wants/stretch-kiosk.service"
+# An owner's extra options stay, an old consoleblank goes; a second run changes nothing.
+r6="$tmp/root6"
+make_debian_raspi_root "$r6"
+echo 'quiet consoleblank=300 splash' >"$r6/etc/default/raspi-extra-cmdline"
+printf 'dtoverlay=vc4-kms-v3d\ngpu_mem=128\n' >"$r6/etc/default/raspi-firmware-custom"
+out=$(setup "$r6") || bad "setup-pi failed on root6: $out"
+check "extra-cmdline keeps quiet splash, consoleblank=0: $(cat "$r6/etc/default/raspi-extra-cmdline")" \
+    test "$(cat "$r6/etc/default/raspi-extra-cmdline")" = "quiet splash consoleblank=0 vt.global_cursor_default=0"
+check "vc4-kms-v3d dropped from raspi-firmware-custom, the rest kept" \
+    test "$(cat "$r6/etc/default/raspi-firmware-custom")" = "gpu_mem=128"
+before=$(snapshot "$r6")
+out=$(setup "$r6") || bad "second run on root6 failed: $out"
+check "second run on Debian's layout changed nothing: $(diff <(echo "$before") <(snapshot "$r6") || true)" \
+    test "$before" = "$(snapshot "$r6")"
+# Debian's layout without a boot partition mounted (an image build's chroot).
+r7="$tmp/root7"
+make_debian_raspi_root "$r7"
+rm -rf "${r7:?}/boot/firmware"
+out=$(setup "$r7") || bad "setup-pi failed on root7: $out"
+check "no /boot/firmware: /etc/default still set" grep -q consoleblank=0 "$r7/etc/default/raspi-extra-cmdline"
 
 # --- wrong use ---------------------------------------------------------------------
 check "refuses --deb with --root" bash -c "! '$src/kiosk/setup-pi' --root '$r3' --deb --no-packages --no-build >/dev/null 2>&1"
