@@ -39,19 +39,20 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # The libraries: from dpkg-shlibdeps (exact versions) in a native build;
 # named here when it cannot be asked (a cross build, no dpkg-dev). passwd:
-# the postinst's useradd; fonts-dejavu-core: assets/fonts links to its fonts.
+# the postinst's useradd; fonts-dejavu-core: assets/fonts links to its fonts;
+# procps: the unit's ExecReload=/bin/kill (not in a minimal root).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
 find_program(SK_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(SK_DPKG_SHLIBDEPS AND NOT CMAKE_CROSSCOMPILING)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, passwd")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, passwd, procps")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
       "libc6, libsdl2-2.0-0 (>= 2.0.18), libsdl2-ttf-2.0-0, libsdl2-mixer-2.0-0, libpng16-16, libinih1")
   if(SYSTEMD_FOUND)
     string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libsystemd0")
   endif()
-  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", fonts-dejavu-core, passwd")
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", fonts-dejavu-core, passwd, procps")
 endif()
 if(CMAKE_CROSSCOMPILING)
   if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
