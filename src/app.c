@@ -9,11 +9,13 @@
 
 #include "audio.h"
 #include "content.h"
+#include "display_wait.h"
 #include "input.h"
 #include "layout.h"
 #include "frame_stats.h"
 #include "notify.h"
 #include "replay.h"
+#include "render/render_guard.h"
 #include "render/scene.h"
 #include "text_util.h"
 
@@ -55,6 +57,7 @@ typedef struct app {
     float dpi;               /* diagonal DPI of the display, 0 = unknown */
     bool canvas;             /* software rasteriser: redraw only what changed */
     Uint64 quiet_checked;    /* when quiet hours were last looked at */
+    sk_render_guard guard;   /* a renderer that presents nothing is replaced */
 } app;
 
 /* Minute of the day on the wall clock, or -1 while the clock is not yet
@@ -138,6 +141,101 @@ static bool software_raster(SDL_Renderer *r)
     return SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
 }
 
+/* After a renderer is made: the canvas pays on a software rasteriser. */
+static void renderer_made(app *a)
+{
+    a->canvas = software_raster(a->r);
+    const char *canvas_env = getenv("SK_CANVAS");
+    if (canvas_env && (!strcmp(canvas_env, "0") || !strcmp(canvas_env, "1")))
+        a->canvas = canvas_env[0] == '1';
+    if (a->canvas)
+        fprintf(stderr, "stretch-kiosk: software renderer: redrawing only what changes "
+                        "(a canvas of the screen's size)\n");
+}
+
+static bool make_scene(app *a);
+
+/* The renderer guard's verdict on the frame just drawn (render_guard.h):
+ * true when the renderer presented nothing and was replaced (scene made
+ * again); a->r or a->scene NULL when that failed. */
+static bool replaced_blank_renderer(app *a)
+{
+    if (!sk_render_guard_check(&a->guard, a->r, a->scene)) return false;
+    char because[96];
+    snprintf(because, sizeof because, "%s drew nothing", a->guard.order.names[a->guard.at]);
+    sk_scene_destroy(a->scene);
+    a->scene = NULL;
+    SDL_DestroyRenderer(a->r);
+    a->r = sk_render_guard_next(&a->guard, a->win, because);
+    if (!a->r) return true;
+    renderer_made(a);
+    if (!make_scene(a)) fprintf(stderr, "stretch-kiosk: out of memory while making the scene again\n");
+    return true;
+}
+
+/* Where the display is looked for, and for how long: the real sysfs and
+ * /dev/dri, unless a test points elsewhere (SK_TEST_DRM_SYSFS,
+ * SK_TEST_DRM_DEV); SK_DISPLAY_WAIT_MS bounds it (default 30 s, half of
+ * the unit's TimeoutStartSec=60, so systemd never kills a waiting start). */
+#define SK_DISPLAY_WAIT_DEFAULT_MS 30000
+
+/* On KMSDRM only: waits for the first connected output on a card this
+ * process can open (display_wait.h says why here and not in udev). True
+ * when there is one; false after the bound, with the message. */
+static bool wait_for_display(void)
+{
+    const char *vd = SDL_getenv("SDL_VIDEODRIVER");
+    if (!vd || strncmp(vd, "kmsdrm", 6) != 0) return true;   /* X, Wayland, tests */
+    const char *drm = getenv("SK_TEST_DRM_SYSFS");
+    const char *dev = getenv("SK_TEST_DRM_DEV");
+    if (!drm || !*drm) drm = "/sys/class/drm";
+    if (!dev || !*dev) dev = "/dev/dri";
+    long bound = SK_DISPLAY_WAIT_DEFAULT_MS;
+    const char *b = getenv("SK_DISPLAY_WAIT_MS");
+    if (b && *b) {
+        char *end;
+        long v = strtol(b, &end, 10);
+        if (*end == 0 && v >= 0 && v <= 600000) bound = v;
+        else fprintf(stderr, "stretch-kiosk: SK_DISPLAY_WAIT_MS=%s is not 0..600000; waiting "
+                             "%ld ms\n", b, bound);
+    }
+    Uint64 start = SDL_GetTicks64(), deadline = start + (Uint64)bound;
+    sk_display_found f;
+    bool said = false;
+    for (;;) {
+        if (sk_display_find(drm, dev, &f)) {
+            fprintf(stderr, "stretch-kiosk: display %s is connected (%s/%s), after %llu ms\n",
+                    f.connector, dev, f.card, (unsigned long long)(SDL_GetTicks64() - start));
+            return true;
+        }
+        Uint64 now = SDL_GetTicks64();
+        /* No WATCHDOG=1 here: a ping arms systemd's watchdog while the unit
+         * still starts, and SDL, fonts and content after the wait may take
+         * longer than WatchdogSec on a slow (emulated) machine. The start
+         * is bounded by TimeoutStartSec instead. */
+        if (!said) {
+            fprintf(stderr, "stretch-kiosk: waiting up to %ld ms for a connected display (%s/card*-*/status)\n",
+                    bound, drm);
+            sk_notify_status("waiting for a display");
+            said = true;
+        }
+        if (now >= deadline || g_quit) break;
+        /* sysfs has no change notification for a connector's status: look
+         * ten times a second, a few file reads each. */
+        Uint64 left = deadline - now;
+        SDL_Delay((Uint32)(left < 100 ? left : 100));
+    }
+    if (f.connected > 0)
+        fprintf(stderr, "stretch-kiosk: no display to draw on after %ld ms: %d output(s) connected "
+                        "but %s/card* cannot be opened by this user (is it in the video group?)\n",
+                bound, f.connected, dev);
+    else
+        fprintf(stderr, "stretch-kiosk: no display connected after %ld ms (no %s/card*-*/status "
+                        "says connected): connect a screen and switch it on; systemd will try "
+                        "again\n", bound, drm);
+    return false;
+}
+
 static bool open_display(app *a)
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -146,6 +244,7 @@ static bool open_display(app *a)
     /* SDL_RENDER_DRIVER in the environment (a bench, a clinic's override)
      * would turn SDL's draw batching off unless asked for (SDL 8584). */
     SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
+    if (!wait_for_display()) return false;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         fprintf(stderr, "stretch-kiosk: cannot open the display: SDL_Init: %s\n", SDL_GetError());
         return false;
@@ -168,6 +267,8 @@ static bool open_display(app *a)
         return false;
     }
     int display = a->cfg->display < displays ? a->cfg->display : 0;
+    fprintf(stderr, "stretch-kiosk: video driver %s, display %d of %d\n", driver ? driver : "?",
+            display, displays);
     bool windowed = a->cfg->windowed_w > 0;
     int w = windowed ? a->cfg->windowed_w : 1280, h = windowed ? a->cfg->windowed_h : 720;
     SDL_DisplayMode mode;
@@ -190,27 +291,9 @@ static bool open_display(app *a)
         fprintf(stderr, "stretch-kiosk: cannot open a window: SDL_CreateWindow: %s\n", SDL_GetError());
         return false;
     }
-    /* Vsync always: asynchronous flips garble or fail on a Pi 4/5. */
-    a->r = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!a->r) {
-        fprintf(stderr, "stretch-kiosk: no accelerated renderer (%s); using software\n", SDL_GetError());
-        a->r = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
-    }
-    if (!a->r) {
-        fprintf(stderr, "stretch-kiosk: cannot draw: SDL_CreateRenderer: %s\n", SDL_GetError());
-        return false;
-    }
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(a->r, &info) == 0)
-        fprintf(stderr, "stretch-kiosk: display %d, renderer %s, max texture %dx%d\n", display,
-                info.name, info.max_texture_width, info.max_texture_height);
-    a->canvas = software_raster(a->r);
-    const char *canvas_env = getenv("SK_CANVAS");
-    if (canvas_env && (!strcmp(canvas_env, "0") || !strcmp(canvas_env, "1")))
-        a->canvas = canvas_env[0] == '1';
-    if (a->canvas)
-        fprintf(stderr, "stretch-kiosk: software renderer: redrawing only what changes "
-                        "(a canvas of the screen's size)\n");
+    a->r = sk_render_guard_first(&a->guard, a->win, driver);
+    if (!a->r) return false;
+    renderer_made(a);
     float ddpi;
     if (SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi > 20 && ddpi < 1000)
         a->dpi = ddpi;   /* KMSDRM reports the panel's real size; X may invent 96 */
@@ -445,6 +528,18 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
                 SDL_RenderClear(a.r);
             } else {
                 sk_scene_draw(a.scene, &v, w, h);
+                if (replaced_blank_renderer(&a)) {
+                    /* A new renderer and scene: draw this frame again with
+                     * them at once. */
+                    if (!a.r || !a.scene) {
+                        rc = 1;
+                        break;
+                    }
+                    shown = false;
+                    dirty = true;
+                    sprites_pending = true;
+                    continue;
+                }
             }
             SDL_RenderPresent(a.r);
             last_present = SDL_GetTicks64();

@@ -1837,6 +1837,70 @@ int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size)
     return problems;
 }
 
+/* A box of the upright picture (lw x lh) as it lands on the w x h target
+ * when sk_scene_draw turns it by rot degrees clockwise about the centres. */
+static SDL_Rect turn_rect(SDL_Rect b, int rot, int w, int h, int lw, int lh)
+{
+    float cx = w / 2.0f, cy = h / 2.0f;
+    float xs[2] = {b.x - lw / 2.0f, b.x + b.w - lw / 2.0f};
+    float ys[2] = {b.y - lh / 2.0f, b.y + b.h - lh / 2.0f};
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            float dx = xs[i], dy = ys[j], tx, ty;
+            if (rot == 90) { tx = cx - dy; ty = cy + dx; }
+            else if (rot == 180) { tx = cx - dx; ty = cy - dy; }
+            else if (rot == 270) { tx = cx + dy; ty = cy - dx; }
+            else { tx = cx + dx; ty = cy + dy; }
+            x0 = fminf(x0, tx); y0 = fminf(y0, ty);
+            x1 = fmaxf(x1, tx); y1 = fmaxf(y1, ty);
+        }
+    SDL_Rect r = {(int)floorf(x0), (int)floorf(y0), 0, 0};
+    r.w = (int)ceilf(x1) - r.x;
+    r.h = (int)ceilf(y1) - r.y;
+    return r;
+}
+
+int sk_scene_probe_rects(sk_scene *sc, SDL_Rect *out, int max)
+{
+    /* After sk_scene_draw the list drawn is "prev" (what the next phase
+     * fades from). */
+    if (!sc || !sc->prev || sc->fading || max <= 0 || sc->prep_w <= 0) return 0;
+    const dlist *d = sc->prev;
+    /* The title: text starting in the title row (exercise screens and text
+     * screens have their own); else the largest text that is no numeral. */
+    const item *title = NULL, *other = NULL, *digit = NULL;
+    const sk_rect rows[2] = {sc->L.title, sc->L.card_title};
+    for (int i = 0; i < d->n; i++) {
+        const item *it = &d->items[i];
+        if (it->kind != IT_TEXT || it->warm_only || it->veiled || it->alpha < 200 || it->text < 0)
+            continue;
+        const char *s = d->arena + it->text;
+        bool numeral = s[0] >= '0' && s[0] <= '9' && s[1] == 0;
+        bool in_title = false;
+        for (int k = 0; k < 2; k++)
+            if (it->box.x >= rows[k].x && it->box.x < rows[k].x + rows[k].w &&
+                it->box.y >= rows[k].y && it->box.y < rows[k].y + rows[k].h)
+                in_title = true;
+        const item **slot = numeral ? &digit : in_title ? &title : &other;
+        if (!*slot || it->px > (*slot)->px) *slot = it;
+    }
+    if (!title) title = other;
+    int w = sc->prep_w, h = sc->prep_h, lw, lh;
+    picture_size(sc, w, h, &lw, &lh);
+    int n = 0;
+    const item *pick[2] = {title, digit};
+    for (int k = 0; k < 2 && n < max; k++) {
+        if (!pick[k]) continue;
+        bool textured;
+        SDL_Rect b = item_bounds(sc, d, pick[k], &textured);
+        SDL_Rect t = turn_rect(b, sc->opts.rotate, w, h, lw, lh);
+        SDL_Rect screen = {0, 0, w, h};
+        if (SDL_IntersectRect(&t, &screen, &out[n])) n++;
+    }
+    return n;
+}
+
 const sk_layout *sk_scene_layout(const sk_scene *sc)
 {
     return sc && sc->have_layout ? &sc->L : NULL;

@@ -122,6 +122,15 @@ const sk_layout *sk_scene_layout(const sk_scene *sc);
  * not yet drawn. */
 int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size);
 
+/* Where the renderer guard (render/render_guard.h) looks: the boxes, in
+ * the render target's pixels (rotation applied), of the title of the last
+ * frame drawn (call right after sk_scene_draw, before presenting) (its largest text that is not a numeral) and of its
+ * largest numeral (the ring's count, when there is one). Only solid text
+ * counts: none during a cross-fade, under a veil, or fading in. Returns
+ * how many boxes were written (0: this frame has no text to look at, look
+ * at a later one), at most max. */
+int sk_scene_probe_rects(sk_scene *sc, SDL_Rect *out, int max);
+
 /* Text rendering counters (for the steady-state test and benchmarks).
  * textures_created also counts the scene's own textures (the rotation
  * target); sprite sheets are uploaded at creation and not counted. */

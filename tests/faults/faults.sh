@@ -99,6 +99,81 @@ env -u SDL_VIDEODRIVER -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$SK" >/dev/null
 check "no display found at all: exits non-zero (not an invisible kiosk)" [ $rc -ne 0 ] && [ $rc -ne 124 ]
 check "no display found at all: says so" grep -q "no display found\|cannot open the display" "$tmp/err"
 
+# --- the display comes late, or never (owner: faults) --------------------------
+# On KMSDRM the kiosk waits, bounded, for a connected output in sysfs before
+# SDL_Init (src/display_wait.h). A fake sysfs and /dev/dri stand in for the
+# kernel's; SDL_Init then fails as there is no real KMS device here.
+mkdir -p "$tmp/sys/drm/card0" "$tmp/sys/drm/card0-HDMI-A-1" "$tmp/dri"
+echo disconnected >"$tmp/sys/drm/card0-HDMI-A-1/status"
+: >"$tmp/dri/card0"
+kms() { SDL_VIDEODRIVER=kmsdrm SK_TEST_DRM_SYSFS="$tmp/sys/drm" SK_TEST_DRM_DEV="$tmp/dri" \
+        timeout 30 "$SK"; }
+t0=$(date +%s%N)
+SK_DISPLAY_WAIT_MS=1500 kms >/dev/null 2>"$tmp/err"; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+check "no display connected: exits non-zero (rc $rc)" [ $rc -ne 0 ] && [ $rc -ne 124 ]
+check "no display connected: waits its bound first (took $ms ms of 1500)" [ $ms -ge 1500 ]
+check "no display connected: and not much longer (took $ms ms)" [ $ms -lt 6000 ]
+check "no display connected: says how long it waited and what for" \
+    grep -q "no display connected after 1500 ms" "$tmp/err"
+check "no display connected: never reached SDL_Init" bash -c "! grep -q SDL_Init '$tmp/err'"
+# The screen is switched on while it waits: it goes on at once (to SDL_Init,
+# which fails here: no real DRM device).
+( sleep 0.5; echo connected >"$tmp/sys/drm/card0-HDMI-A-1/status" ) &
+t0=$(date +%s%N)
+SK_DISPLAY_WAIT_MS=20000 kms >/dev/null 2>"$tmp/err"; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+wait
+check "display connected while waiting: found" grep -q "display card0-HDMI-A-1 is connected" "$tmp/err"
+check "display connected while waiting: went on within a second (took $ms ms)" [ $ms -lt 5000 ]
+check "display connected while waiting: then tried SDL (fails here: no KMS)" grep -q "SDL_Init" "$tmp/err"
+check "display connected while waiting: non-zero as SDL_Init failed" [ $rc -ne 0 ]
+# Connected but the node not usable (gone): waits, then says why.
+rm "$tmp/dri/card0"
+SK_DISPLAY_WAIT_MS=300 kms >/dev/null 2>"$tmp/err"; rc=$?
+check "connected, no usable /dev/dri node: non-zero" [ $rc -ne 0 ] && [ $rc -ne 124 ]
+check "connected, no usable /dev/dri node: says so" grep -q "cannot be opened by this user" "$tmp/err"
+# Not on KMSDRM (a desktop, the tests): no wait at all.
+t0=$(date +%s%N)
+SDL_VIDEODRIVER=dummy SK_TEST_DRM_SYSFS="$tmp/nothing" SK_DISPLAY_WAIT_MS=5000 \
+    timeout 30 "$SK" --windowed 320x240 --exit-after 1 >/dev/null 2>"$tmp/err"; rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+check "not KMSDRM: no display wait (rc $rc, $ms ms)" [ $rc -eq 0 ] && [ $ms -lt 4500 ]
+
+# --- a renderer that presents nothing (owner: faults) ----------------------------
+# The test hook makes the first renderer draw only the clear, as SDL's
+# "opengl" renderer did on KMSDRM with Mesa; the guard (render/render_guard.h)
+# must read that back and go on with the next driver, whose frames it checks
+# too. SDL's offscreen video driver gives real GL (Mesa's EGL) headless.
+gl() { SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy timeout 60 "$SK" --windowed 640x360 "$@"; }
+gl --exit-after 2 >/dev/null 2>"$tmp/err"; rc=$?
+if ! grep -q "renderer opengl " "$tmp/err"; then
+    fail "renderer guard: needs SDL's offscreen driver with GL (Mesa's libegl-mesa0 and libgl1-mesa-dri): $(tr '\n' ' ' <"$tmp/err")"
+else
+    check "renderer guard: a working renderer is checked and kept" \
+        grep -q "renderer opengl draws the picture (its title and a numeral read back)" "$tmp/err"
+    check "renderer guard: nothing replaced when it draws" bash -c "! grep -q 'presents only the background' '$tmp/err'"
+    SK_TEST_BLANK_RENDERER=first gl --exit-after 3 >/dev/null 2>"$tmp/err"; rc=$?
+    check "blank renderer: runs on, exits 0 (rc $rc)" [ $rc -eq 0 ]
+    check "blank renderer: found and said once" \
+        [ "$(grep -c 'renderer opengl presents only the background' "$tmp/err")" -eq 1 ]
+    check "blank renderer: the next driver is made, and why" \
+        grep -q "renderer opengles2 (opengl drew nothing)" "$tmp/err"
+    check "blank renderer: the next driver's frames carry the picture" \
+        grep -q "renderer opengles2 draws the picture" "$tmp/err"
+    check "blank renderer: the first frame is shown after the switch" \
+        bash -c "grep -n . '$tmp/err' | grep -A99 'opengles2 draws' | grep -q 'first frame on screen'"
+    SK_TEST_BLANK_RENDERER=all gl --rotate 90 --exit-after 3 >/dev/null 2>"$tmp/err"; rc=$?
+    check "every renderer blank: each driver in turn, then software" \
+        grep -q "renderer software (opengles2 drew nothing)" "$tmp/err"
+    check "every renderer blank: keeps the last, says so, exits 0 (rc $rc)" \
+        grep -q "no other render driver is left; keeping it" "$tmp/err"
+    [ $rc -eq 0 ] || fail "every renderer blank: rc $rc"
+    SK_TEST_BLANK_RENDERER=first SDL_RENDER_DRIVER=opengles2 gl --exit-after 3 >/dev/null 2>"$tmp/err"
+    check "forced driver blank: SDL_RENDER_DRIVER first, then the usual order" \
+        grep -q "renderer opengl (opengles2 drew nothing)" "$tmp/err"
+fi
+
 # --- SIGHUP with broken content, then SIGTERM --------------------------------
 cp "$routine" "$tmp/live.ini"
 sed -i 's|\.\./sprites/|'"$src"'/assets/sprites/|' "$tmp/live.ini"
