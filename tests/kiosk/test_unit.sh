@@ -78,5 +78,18 @@ need 'WantedBy=multi-user.target'
 wd=$(sed -n 's/^WatchdogSec=\([0-9]*\)$/\1/p' "$unit")
 if [ "${wd:-0}" -ge 5 ] && [ "${wd:-0}" -le 30 ]; then ok; else bad "WatchdogSec=$wd not 5..30 s"; fi
 
+# Start order (src/display_wait.h): the kiosk waits for a connected display
+# itself, bounded well inside TimeoutStartSec (20 s left for SDL, fonts and
+# the first frame: ~10 s on an emulated arm64), so systemd never kills a
+# waiting start; a display that never comes exits and is retried RestartSec
+# later, each try then lasting the whole wait: a slow, steady retry.
+need 'Environment=SK_DISPLAY_WAIT_MS=[0-9]+'
+waitms=$(sed -n 's/^Environment=SK_DISPLAY_WAIT_MS=\([0-9]*\)$/\1/p' "$unit")
+tss=$(sed -n 's/^TimeoutStartSec=\([0-9]*\)$/\1/p' "$unit")
+rs=$(sed -n 's/^RestartSec=\([0-9]*\)$/\1/p' "$unit")
+if [ -n "$waitms" ] && [ -n "$tss" ] && [ $((waitms / 1000 + 20)) -le "$tss" ]; then ok
+else bad "display wait ${waitms:-?} ms + 20 s does not fit TimeoutStartSec=${tss:-?}"; fi
+if [ -n "$waitms" ] && [ -n "$rs" ] && [ $((waitms / 1000 + rs)) -ge 10 ]; then ok
+else bad "a display that never comes would restart more than every 10 s (wait ${waitms:-?} ms, RestartSec=${rs:-?})"; fi
 echo "$passed passed, $fail failed"
 [ "$fail" -eq 0 ]
