@@ -2,16 +2,61 @@
 # Installs the Debian / Raspberry Pi OS packages stretch-kiosk needs, when missing.
 # Sourced by kiosk/run and tests/run:  sk_install_deps build|run|test|voice
 # Uses apt-get, with sudo when not root. Installs nothing that is already there.
+# Knows Debian 12 (bookworm) and 13 (trixie), Raspberry Pi OS on either: the
+# names that differ are picked by sk_suite (the running system's, or
+# SK_SUITE=bookworm|trixie when listing packages for another root, as
+# kiosk/deb/build and tests/suite/run do:  sk_packages_for test trixie).
+
+# sk_suite: the Debian codename of the running system (bookworm, trixie).
+sk_suite() {
+    if [ -n "${SK_SUITE:-}" ]; then echo "$SK_SUITE"; return; fi
+    local id=
+    # shellcheck disable=SC1091
+    [ -r /etc/os-release ] && id=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    echo "${id:-bookworm}"
+}
 
 sk_packages_build=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
                    libsdl2-mixer-dev libpng-dev libinih-dev libsystemd-dev fonts-dejavu-core)
-sk_packages_test=(xvfb xauth sox vorbis-tools systemd clang libclang-rt-14-dev
-                  valgrind imagemagick)
+# libFuzzer and the sanitizer runtimes come with clang's compiler-rt, whose
+# package name carries the default clang's version (14 in bookworm, 19 in
+# trixie).
+sk_packages_test_common=(xvfb xauth sox vorbis-tools systemd clang valgrind imagemagick)
+sk_packages_test_clang_rt() {
+    case $1 in bookworm) echo libclang-rt-14-dev ;; trixie) echo libclang-rt-19-dev ;; esac
+}
 # Only for making voice clips (kiosk/make-voice) and comparing speech engines
 # (tests/voice/compare-engines.sh): the clips are committed, so neither a
 # build nor the tests need these.  sk_install_deps voice
 sk_packages_voice=(flite sox vorbis-tools espeak-ng festival festvox-us-slt-hts
                    pocketsphinx pocketsphinx-en-us)
+
+# The .deb (cpack): dpkg-shlibdeps for the Depends, file to find the ELF files.
+sk_packages_deb=(dpkg-dev file)
+# Cross-building for arm64 on amd64: Debian's cross compiler and the :arm64
+# -dev packages beside the native tools (libsdl2-mixer-dev:arm64 needs JACK's
+# -dev named: two packages provide it).
+sk_packages_cross_arm64=(gcc-aarch64-linux-gnu cmake pkg-config libc6-dev:arm64
+    libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-mixer-dev:arm64 libjack-jackd2-dev:arm64
+    libpng-dev:arm64 libinih-dev:arm64 libsystemd-dev:arm64)
+
+# sk_packages_for build|test|voice|deb|cross-arm64 [SUITE]: the package
+# names, on one line (deb: build + packaging; cross-arm64: only what a cross
+# build needs, no native -dev packages).
+sk_packages_for() {
+    local suite=${2:-$(sk_suite)} want=("${sk_packages_build[@]}")
+    case $suite in
+        bookworm|trixie) ;;
+        *) echo "stretch-kiosk: unknown Debian suite '$suite' (bookworm or trixie)" >&2; return 1 ;;
+    esac
+    [ "${1:-}" = deb ] && want+=("${sk_packages_deb[@]}")
+    [ "${1:-}" = cross-arm64 ] && want=("${sk_packages_cross_arm64[@]}" "${sk_packages_deb[@]}" fonts-dejavu-core)
+    if [ "${1:-}" = test ]; then
+        want+=("${sk_packages_test_common[@]}" "$(sk_packages_test_clang_rt "$suite")")
+    fi
+    [ "${1:-}" = voice ] && want+=("${sk_packages_voice[@]}")
+    echo "${want[@]}"
+}
 
 sk_missing_packages() {
     local p missing=()
@@ -24,11 +69,10 @@ sk_missing_packages() {
 }
 
 sk_install_deps() {
-    local want=("${sk_packages_build[@]}")
-    [ "${1:-}" = test ] && want+=("${sk_packages_test[@]}")
-    [ "${1:-}" = voice ] && want+=("${sk_packages_voice[@]}")
-    local missing
-    missing=$(sk_missing_packages "${want[@]}")
+    local want missing
+    want=$(sk_packages_for "${1:-build}") || return 1
+    # shellcheck disable=SC2086
+    missing=$(sk_missing_packages $want)
     [ -z "$missing" ] && return 0
     echo "stretch-kiosk: installing missing packages: $missing" >&2
     local sudo=()
@@ -36,5 +80,6 @@ sk_install_deps() {
     export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" apt-get update -qq || return 1
     # shellcheck disable=SC2086
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends $missing || return 1
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends $missing ||
+        return 1
 }

@@ -26,8 +26,9 @@ check "Package" test "$(field Package)" = stretch-kiosk
 check "Architecture" test "$(field Architecture)" = "$arch"
 depends=$(field Depends)
 echo "Depends: $depends"
+# Debian 13's 64-bit-time libraries carry a t64 suffix (libpng16-16t64).
 for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libinih1 libc6 passwd fonts-dejavu-core procps; do
-    check "Depends names $p" grep -Eq "(^|, )$p( |,|\$)" <<<"$depends"
+    check "Depends names $p" grep -Eq "(^|, )$p(t64)?( |,|\$)" <<<"$depends"
 done
 # Every library the program needs is a dependency (shlibdeps did its job).
 needed=$(LC_ALL=C readelf -d "$bin/stretch-kiosk" 2>/dev/null | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
@@ -41,7 +42,7 @@ for lib in $needed; do
         libinih.so.1) pkg=libinih1 ;;
         *) continue ;;
     esac
-    check "needs $lib, so Depends names $pkg" grep -Eq "(^|, )$pkg( |,|\$)" <<<"$depends"
+    check "needs $lib, so Depends names $pkg" grep -Eq "(^|, )$pkg(t64)?( |,|\$)" <<<"$depends"
 done
 for s in postinst prerm postrm; do
     check "control has $s" grep -Eq "^ +[0-9]+ bytes, +[0-9]+ lines +\* +$s " <<<"$info"
