@@ -7,8 +7,11 @@
 #   tests/voice/compare-engines.sh [SENTENCES.txt]   (one sentence a line)
 #   tests/voice/compare-engines.sh assets/voice/en   (the shipped clips
 #                               against their sidecars: the same measure)
+#   ENGINES="espeak-ng mbrola-us1 pico-en festival-hts" tests/voice/compare-engines.sh
+#                               (the engines behind the Spanish and German voices)
 # Needs: espeak-ng flite festival festvox-us-slt-hts sox pocketsphinx
-#        pocketsphinx-en-us
+#        pocketsphinx-en-us; mbrola-us1 (non-free) and libttspico-utils
+#        (non-free) for those two engines
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 sentences=${1:-$here/engine-sentences.txt}
@@ -41,6 +44,10 @@ wer_counts() {
 synth() { # engine text out.wav
     case $1 in
     espeak-ng) espeak-ng -v en-us -w "$3" "$2" ;;
+    # the engines of the Spanish and German voices, in English: what
+    # pocketsphinx says of them stands for what it cannot say in es/de
+    mbrola-us1) espeak-ng -v mb-us1 -w "$3" "$2" 2>/dev/null ;;
+    pico-en) pico2wave -l en-US -w "$3" "$2" ;;
     flite-slt) flite -voice slt -t "$2" -o "$3" ;;
     festival-hts)
         printf '%s\n' "$2" > "$work/in.txt"
