@@ -30,13 +30,21 @@ nothing is retried. Polls of the serial log are 0.1 s apart: that is the
 granularity of the figures printed, not a sleep standing in for an event.
 """
 
+import ctypes
 import json
 import os
 import re
 import select
+import signal
 import socket
 import subprocess
 import time
+
+
+def _die_with_parent():
+    # QEMU goes when this process goes, however it ends (PR_SET_PDEATHSIG):
+    # a killed test leaves no machine running.
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
 
 
 class Timeout(Exception):
@@ -127,7 +135,8 @@ class VM:
         self.qemu_log = open(os.path.join(self.outdir, self.name + ".qemu.log"), "w")
         self.t0 = time.monotonic()
         self.proc = subprocess.Popen(self.command_line(), stdin=subprocess.DEVNULL,
-                                     stdout=self.qemu_log, stderr=subprocess.STDOUT)
+                                     stdout=self.qemu_log, stderr=subprocess.STDOUT,
+                                     preexec_fn=_die_with_parent)
         # QEMU connects to the shell socket while it sets up its devices.
         listener.settimeout(timeout)
         try:
