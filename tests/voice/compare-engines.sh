@@ -48,6 +48,7 @@ synth() { # engine text out.wav
     # pocketsphinx says of them stands for what it cannot say in es/de
     mbrola-us1) espeak-ng -v mb-us1 -w "$3" "$2" 2>/dev/null ;;
     pico-en) pico2wave -l en-US -w "$3" "$2" ;;
+    pico-calm) pico2wave -l en-US -w "$3" "<speed level='75'>$2</speed>" ;;   # ~140 words/min
     flite-slt) flite -voice slt -t "$2" -o "$3" ;;
     festival-hts)
         printf '%s\n' "$2" > "$work/in.txt"

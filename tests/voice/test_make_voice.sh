@@ -65,7 +65,36 @@ bin=${SK_BINARY_DIR:-}/stretch-kiosk
 if [ -x "$bin" ] && "$bin" --list-cues > "$work/all.tsv" 2>/dev/null; then
     "$mv" --cues "$work/all.tsv" --dry-run > "$work/out" 2>&1
     expect "shipped clips are current" " 0 to make" "$work/out"
+    for r in "$root"/assets/routines/sciatica-*.ini; do   # and each translation's
+        l=$(basename "$r" .ini); l=${l#sciatica-}
+        "$bin" --list-cues --routine "$r" > "$work/all-$l.tsv"
+        "$mv" --lang "$l" --cues "$work/all-$l.tsv" --out "$root/assets/voice/$l" --dry-run > "$work/out" 2>&1
+        expect "shipped $l clips are current" " 0 to make" "$work/out"
+    done
 fi
+
+# a voice in a section apt does not know here: make-voice names the package
+# and section, says how to enable it, and changes nothing (no pico2wave on a
+# PATH whose apt-cache knows no candidate for it)
+mkdir -p "$work/bin"
+for t in /usr/bin/* /bin/*; do
+    n=$(basename "$t")
+    case $n in pico2wave | apt-cache) continue ;; esac
+    [ -e "$work/bin/$n" ] || ln -s "$t" "$work/bin/$n"
+done
+cat > "$work/bin/apt-cache" <<'EOF'
+#!/bin/sh
+printf '%s:\n  Installed: (none)\n  Candidate: (none)\n' "$2"
+EOF
+chmod +x "$work/bin/apt-cache"
+printf 'hold\tMantenga\n' > "$work/cues-es.tsv"
+if PATH=$work/bin "$mv" --lang es --cues "$work/cues-es.tsv" --out "$work/es" > "$work/out" 2>&1; then
+    echo "FAILED: make-voice ran without pico2wave"; fail=$((fail + 1))
+fi
+expect "missing voice: package named" "install the Debian package libttspico-utils" "$work/out"
+expect "missing voice: section named" 'in Debian.s "non-free" section' "$work/out"
+expect "missing voice: how to enable it" "apt-get update && apt-get install libttspico-utils" "$work/out"
+[ ! -e "$work/es/hold.ogg" ] || { echo "FAILED: a clip was made without a voice"; fail=$((fail + 1)); }
 
 echo "make-voice checks: $fail failed"
 [ "$fail" = 0 ]
