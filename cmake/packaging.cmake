@@ -42,8 +42,11 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 # the postinst's useradd; fonts-dejavu-core: assets/fonts links to its fonts;
 # procps: the unit's ExecReload=/bin/kill (not in a minimal root).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "systemd")
+# A cross build can ask too when the target's -dev packages are installed
+# (multiarch) and cpack runs with DEB_HOST_ARCH set: kiosk/deb/build does.
+option(SK_DEB_CROSS_SHLIBDEPS "Cross build: Depends from dpkg-shlibdeps (run cpack with DEB_HOST_ARCH)" OFF)
 find_program(SK_DPKG_SHLIBDEPS dpkg-shlibdeps)
-if(SK_DPKG_SHLIBDEPS AND NOT CMAKE_CROSSCOMPILING)
+if(SK_DPKG_SHLIBDEPS AND (NOT CMAKE_CROSSCOMPILING OR SK_DEB_CROSS_SHLIBDEPS))
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, passwd, procps")
 else()
