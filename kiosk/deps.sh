@@ -52,7 +52,9 @@ sk_packages_for() {
     [ "${1:-}" = deb ] && want+=("${sk_packages_deb[@]}")
     [ "${1:-}" = cross-arm64 ] && want=("${sk_packages_cross_arm64[@]}" "${sk_packages_deb[@]}" fonts-dejavu-core)
     if [ "${1:-}" = test ]; then
-        want+=("${sk_packages_test_common[@]}" "$(sk_packages_test_clang_rt "$suite")")
+        # The .deb test runs cpack.
+        want+=("${sk_packages_test_common[@]}" "$(sk_packages_test_clang_rt "$suite")"
+               "${sk_packages_deb[@]}")
     fi
     [ "${1:-}" = voice ] && want+=("${sk_packages_voice[@]}")
     echo "${want[@]}"
