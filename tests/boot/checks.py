@@ -176,7 +176,15 @@ class Check:
         t0 = time.monotonic()
         while True:
             v.screendump(shot)
-            t = self.kiosk_clock(v)
+            try:
+                t = self.kiosk_clock(v)
+            except VMError as e:
+                # A kiosk that was restarted meanwhile has no first frame
+                # yet: not the picture, and the deadline still runs.
+                if time.monotonic() - t0 > deadline:
+                    return False, "%s; waited %.0f s" % (e, time.monotonic() - t0), time.monotonic() - t0
+                time.sleep(1.0)
+                continue
             refs, trace = self.references(v, name, [t + d / 2.0 for d in range(-6, 4)])
             bad, ref = self.best_match(shot, list(refs.values()))
             waited = time.monotonic() - t0
@@ -229,15 +237,19 @@ class Check:
             return
         v = self.vm("main", fat=self.o.fat)
         try:
-            self.run_main(v)
-        finally:
-            if v.proc and v.proc.poll() is None:
-                try:
-                    self.save_journal(v, "main")
-                except (Timeout, VMError, OSError):
-                    pass
+            try:
+                self.run_main(v)
+            finally:
+                if v.proc and v.proc.poll() is None:
+                    try:
+                        self.save_journal(v, "main")
+                    except (Timeout, VMError, OSError):
+                        pass
+            # Not after an interruption (SIGTERM, a broken harness): then
+            # the finally below only ends the machine.
             if 7 in self.want and v.proc and v.proc.poll() is None:
                 self.power_cuts(v)
+        finally:
             v.close()
 
     def run_main(self, v):
@@ -257,6 +269,9 @@ class Check:
             good, text, waited = self.wait_loop_picture(v, "2-loop", os.path.join(self.o.out, "2-loop.png"),
                                                         self.dl(30))
             self.figure("READY-to-picture", waited)
+            n = self.restarts(v)
+            if n:
+                good, text = False, text + "; but the kiosk was restarted %d time(s) meanwhile" % n
             (self.ok if good else self.fail)(2, text)
         if 4 in self.want:
             self.check_kill(v)
