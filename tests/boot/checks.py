@@ -7,7 +7,8 @@
 Boots (each a fresh QEMU; the root disk carries over, as a card would):
   main   checks 1 2 4 5 6 3, then check 7 cuts its power: five cuts in all,
          each followed by a boot that must reach READY again
-  nogpu  check 8: no GPU at boot, then one hot-added on its PCIe port
+  nogpu  check 8: no GPU at boot (QEMU 7.2 cannot hot-add virtio-gpu-pci),
+         then the next boot with one
   fat9   check 9: the boot partition's stretch-kiosk.ini says touch + 90
 Prints one line per check ("ok N ..." / "FAIL N ..."), figures as
 "figure NAME SECONDS", and "N passed, N failed" at the end. Exit 1 on any
@@ -472,22 +473,25 @@ class Check:
             n = int(v.unit()["NRestarts"])
             self.say("without a GPU: %d restarts in %.0f s of uptime; exit-to-start gaps %s s"
                      % (n, up, ", ".join("%.1f" % g for g in gaps)))
-            mark = v.mark()
-            t = time.monotonic()
-            v.device_add(VM.gpu_device())
-            self.wait_ready_after(v, mark, self.dl(180), "READY after the GPU was hot-added")
-            dt = time.monotonic() - t
-            self.figure("GPU-hot-add-to-READY", dt)
-            good, text, _ = self.wait_loop_picture(v, self.loop_refs(v, "8-loop"), os.path.join(self.o.out, "8-after-hotplug.png"),
-                                                   self.dl(30))
+            # QEMU 7.2 cannot hot-add virtio-gpu-pci ("expects a pluggable
+            # device type"): the display appears on the next boot instead.
             self.save_journal(v, "nogpu")
+            v.power_cut()
+            v = self.vm("nogpu-then-gpu", fat=self.o.fat)
+            t_ready = self.boot_to_ready(v)
+            self.figure("next-boot-with-GPU-to-READY", t_ready)
+            good, text, _ = self.wait_loop_picture(v, self.loop_refs(v, "8-loop"),
+                                                   os.path.join(self.o.out, "8-next-boot.png"), self.dl(30))
+            n2 = self.restarts(v)
+            self.save_journal(v, "nogpu-then-gpu")
             storm = (not gaps) or any(g < 2.0 for g in gaps) or n > up / 2.0
-            if msg and not storm and good:
-                self.ok(8, "no GPU: exit 1 saying '%s', %d restarts in %.0f s (gaps >= 2 s); GPU hot-added: "
-                           "READY %.1f s later; %s" % (msg[0], n, up, dt, text))
+            if msg and not storm and good and n2 == 0:
+                self.ok(8, "no GPU: exit 1 saying '%s', %d restart(s) in %.0f s of uptime (exit-to-start "
+                           "gaps %s s); next boot with the GPU: READY at %.1f s, NRestarts=0; %s"
+                        % (msg[0], n, up, ", ".join("%.1f" % g for g in gaps), t_ready, text))
             else:
-                self.fail(8, "no GPU: message %s, restarts %d in %.0f s, gaps %s; %s"
-                          % (msg[:1], n, up, gaps, text))
+                self.fail(8, "no GPU: message %s, restarts %d in %.0f s, gaps %s; next boot NRestarts=%d; %s"
+                          % (msg[:1], n, up, gaps, n2, text))
         except (Timeout, VMError) as e:
             self.fail(8, "no GPU: %s" % e)
         finally:
