@@ -15,9 +15,9 @@ trap 'rm -rf "$root"' EXIT
 
 # verify checks that ExecStart's program exists: give it a root with the
 # host's units, a stand-in program and a stand-in kill.
-mkdir -p "$root/usr/bin" "$root/bin" "$root/etc/systemd/system" "$root/lib/systemd"
-cp -a /lib/systemd/system "$root/lib/systemd/"
-cp "$unit" "$root/lib/systemd/system/"
+mkdir -p "$root/usr/bin" "$root/bin" "$root/etc/systemd/system" "$root/usr/lib/systemd"
+cp -a /lib/systemd/system "$root/usr/lib/systemd/"
+cp "$unit" "$root/usr/lib/systemd/system/"
 printf '#!/bin/sh\nexit 0\n' >"$root/usr/bin/stretch-kiosk"
 cp "$root/usr/bin/stretch-kiosk" "$root/bin/kill"
 chmod +x "$root/usr/bin/stretch-kiosk" "$root/bin/kill"
