@@ -137,7 +137,7 @@ class Check:
         # /proc in a private mount namespace: the program finds its assets
         # from /proc/self/exe (without it, the compiled-in /usr/local path).
         cmd = ["unshare", "--mount", "--propagation", "private", "--fork", "sh", "-c",
-               'mount -t proc proc "$1/proc" && exec chroot "$@"', "sh", self.o.root,
+               'mount -t proc proc "$1/proc" && shift && exec chroot "$@"', "sh", self.o.root,
                self.o.root, "env", "SDL_VIDEODRIVER=dummy", "SDL_AUDIODRIVER=dummy",
                "/usr/bin/stretch-kiosk", "--config", inside + "/kiosk.ini",
                "--render-frames", inside + "/frames", "--at", at,
