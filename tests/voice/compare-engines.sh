@@ -12,6 +12,7 @@
 # Needs: espeak-ng flite festival festvox-us-slt-hts sox pocketsphinx
 #        pocketsphinx-en-us; mbrola-us1 (non-free) and libttspico-utils
 #        (non-free) for those two engines
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 sentences=${1:-$here/engine-sentences.txt}
@@ -22,24 +23,8 @@ for tool in espeak-ng flite text2wave sox pocketsphinx_continuous; do
     command -v "$tool" >/dev/null || { echo "compare-engines: $tool is missing" >&2; exit 2; }
 done
 
-norm() { tr 'A-Z' 'a-z' | tr -c 'a-z0-9\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//'; }
-
-# Word-level Levenshtein distance between two lines: prints "errors words".
-wer_counts() {
-    awk -v ref="$1" -v hyp="$2" 'BEGIN {
-        n = split(ref, r, " "); m = split(hyp, h, " ");
-        for (j = 0; j <= m; j++) d[0, j] = j;
-        for (i = 1; i <= n; i++) {
-            d[i, 0] = i;
-            for (j = 1; j <= m; j++) {
-                c = d[i-1, j-1] + (r[i] != h[j]);
-                if (d[i-1, j] + 1 < c) c = d[i-1, j] + 1;
-                if (d[i, j-1] + 1 < c) c = d[i, j-1] + 1;
-                d[i, j] = c;
-            }
-        }
-        print d[n, m], n }'
-}
+# shellcheck source=wer-lib.sh
+. "$here/wer-lib.sh"
 
 synth() { # engine text out.wav
     case $1 in
@@ -67,9 +52,9 @@ if [ -d "$sentences" ]; then   # shipped clips against their sidecars
     errors=0 words=0 secs=0
     for f in "$sentences"/*.ogg; do
         sox "$f" -r 16000 -c 1 -b 16 "$work/c.wav"
-        heard=$(pocketsphinx_continuous -infile "$work/c.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | norm)
-        ref=$(norm < "${f%.ogg}.txt" | tr '\n' ' ' | sed 's/ $//')
-        read -r e n < <(wer_counts "$ref" "$heard")
+        heard=$(pocketsphinx_continuous -infile "$work/c.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | sk_norm)
+        ref=$(sk_norm < "${f%.ogg}.txt" | tr '\n' ' ' | sed 's/ $//')
+        read -r e n < <(sk_wer_counts "$ref" "$heard")
         errors=$((errors + e)) words=$((words + n))
         secs=$(awk -v a="$secs" -v b="$(soxi -D "$f")" 'BEGIN { print a + b }')
         [ -n "${VERBOSE:-}" ] && printf '  %s: heard "%s"\n' "$(basename "$f")" "$heard" >&2
@@ -89,9 +74,9 @@ for engine in ${ENGINES:-espeak-ng flite-slt festival-hts flite-calm festival-ca
         # trim the engine's own leading/trailing silence before timing it
         sox "$work/$i.wav" -r 16000 -c 1 -b 16 "$work/$i-16k.wav" \
             silence 1 0.02 0.5% reverse silence 1 0.02 0.5% reverse
-        heard=$(pocketsphinx_continuous -infile "$work/$i-16k.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | norm)
-        ref=$(printf '%s' "$s" | norm)
-        read -r e n < <(wer_counts "$ref" "$heard")
+        heard=$(pocketsphinx_continuous -infile "$work/$i-16k.wav" -logfn /dev/null 2>/dev/null | tr '\n' ' ' | sk_norm)
+        ref=$(printf '%s' "$s" | sk_norm)
+        read -r e n < <(sk_wer_counts "$ref" "$heard")
         errors=$((errors + e)) words=$((words + n))
         secs=$(awk -v a="$secs" -v b="$(soxi -D "$work/$i-16k.wav")" 'BEGIN { print a + b }')
         [ -n "${VERBOSE:-}" ] && printf '  %s: heard "%s"\n' "$engine" "$heard" >&2
