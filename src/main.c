@@ -13,7 +13,7 @@
 #include "cli.h"
 #include "config.h"
 #include "content.h"
-#include "render/frames.h"
+#include "frames.h"
 #include "replay.h"
 #include "routine.h"
 #include "sprite_sheet.h"

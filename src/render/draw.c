@@ -1,8 +1,8 @@
-#include "render/draw.h"
+#include "draw.h"
 
 #include <math.h>
 
-#include "render/ring_draw.h"
+#include "ring_draw.h"
 
 void sk_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
 {

@@ -1,10 +1,10 @@
-#include "render/render_guard.h"
+#include "render_guard.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/scene.h"
+#include "scene.h"
 #include "text_util.h"
 
 int sk_render_available(const char **names, int max)

@@ -1,4 +1,4 @@
-#include "render/ring_draw.h"
+#include "ring_draw.h"
 
 #include <math.h>
 

@@ -12,7 +12,7 @@
  * captions, every page of steps, the ring's digits) is asked for when the
  * phase starts, so mid-phase frames render no text and create no texture.
  */
-#include "render/scene.h"
+#include "scene.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -22,9 +22,9 @@
 
 #include "layout.h"
 #include "palette.h"
-#include "render/draw.h"
-#include "render/ring_draw.h"
-#include "render/sprite_gfx.h"
+#include "draw.h"
+#include "ring_draw.h"
+#include "sprite_gfx.h"
 #include "sprite_clock.h"
 #include "sprite_sheet.h"
 #include "text_util.h"

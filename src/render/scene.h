@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "layout.h"
-#include "render/text_cache.h"
+#include "text_cache.h"
 #include "routine.h"
 #include "timeline.h"
 

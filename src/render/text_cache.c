@@ -1,4 +1,4 @@
-#include "render/text_cache.h"
+#include "text_cache.h"
 
 #include <SDL_ttf.h>
 #include <stdlib.h>

@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "content.h"
-#include "render/scene.h"
+#include "scene.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1

@@ -19,7 +19,7 @@
 
 #include "check.h"
 #include "content.h"
-#include "render/scene.h"
+#include "scene.h"
 
 #define W 480
 #define H 270

@@ -12,8 +12,8 @@
 #include "content.h"
 #include "image_png.h"
 #include "palette.h"
-#include "render/render_guard.h"
-#include "render/scene.h"
+#include "render_guard.h"
+#include "scene.h"
 
 static char assets[4096];
 

@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "check.h"
-#include "render/ring_draw.h"
+#include "ring_draw.h"
 
 #define W 400
 #define H 400

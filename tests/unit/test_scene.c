@@ -9,7 +9,7 @@
 
 #include "check.h"
 #include "content.h"
-#include "render/scene.h"
+#include "scene.h"
 
 static char assets[4096];
 

@@ -3,7 +3,7 @@
  * drawn from the right place, aspect ratio, mirroring, the placeholder and
  * the texture memory count. Uses tests/data/sprites/good.ini (8x8 frames,
  * frame f painted R = 20f + 10, B = 50 on its left half, 200 on its right). */
-#include "render/sprite_gfx.h"
+#include "sprite_gfx.h"
 #include "check.h"
 
 #include <dirent.h>

@@ -15,8 +15,8 @@
 #include "frame_stats.h"
 #include "notify.h"
 #include "replay.h"
-#include "render/render_guard.h"
-#include "render/scene.h"
+#include "render_guard.h"
+#include "scene.h"
 #include "text_util.h"
 
 static volatile sig_atomic_t g_quit, g_reload;

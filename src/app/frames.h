@@ -5,7 +5,7 @@
 #define SK_FRAMES_H
 #include "content.h"
 #include "replay.h"
-#include "render/scene.h"
+#include "scene.h"
 
 typedef struct sk_frames_job {
     const char *out_dir;

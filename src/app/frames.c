@@ -1,4 +1,4 @@
-#include "render/frames.h"
+#include "frames.h"
 
 #include <errno.h>
 #include <stdlib.h>
