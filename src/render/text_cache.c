@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "text_util.h"
 
 #define MAX_FONTS 32
@@ -48,12 +49,7 @@ struct sk_text_cache {
 
 static uint64_t hash_key(const char *s, int px, sk_font_weight wt, int wrap)
 {
-    uint64_t h = 1469598103934665603ull;   /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    uint64_t extra[] = {(uint64_t)px, (uint64_t)wt, (uint64_t)wrap};
-    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
-        h = (h ^ extra[i]) * 1099511628211ull;
-    return h;
+    return sk_hash_int(sk_hash_int(sk_hash_int(sk_hash_str(SK_HASH_INIT, s), px), wt), wrap);
 }
 
 sk_text_cache *sk_text_cache_create(SDL_Renderer *r, const char *font_dir)

@@ -1,0 +1,622 @@
+/* The screen builders: the timeline's view as items in the layout's
+ * boxes (an exercise, a card, welcome, finish, dialogs, the controls). */
+#include "scene_parts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sprite_clock.h"
+#include "text_util.h"
+
+/* ---- phases ----------------------------------------------------------- */
+
+static sk_accent phase_accent(const sk_tl_view *v)
+{
+    const sk_phase *p = v->phase;
+    if (!p) return SK_ACC_INTRO;
+    switch (p->kind) {
+    case SK_PH_GET_READY: return SK_ACC_GET_READY;
+    case SK_PH_HOLD: return v->resume_count_ms > 0 ? SK_ACC_GET_READY : SK_ACC_HOLD;
+    case SK_PH_REST: return SK_ACC_REST;
+    case SK_PH_SWITCH: return SK_ACC_SWITCH;
+    case SK_PH_CARD: return SK_ACC_CARD;
+    case SK_PH_FINISH: return SK_ACC_FINISH;
+    default: return SK_ACC_INTRO;
+    }
+}
+
+static const char *phase_word(const sk_scene *sc, const sk_tl_view *v)
+{
+    const sk_phrases *ph = &sc->rt->phrases;
+    switch (v->phase->kind) {
+    case SK_PH_GET_READY: return ph->get_ready;
+    case SK_PH_HOLD: return v->resume_count_ms > 0 ? ph->get_ready : ph->hold;
+    case SK_PH_REST: return ph->relax;
+    case SK_PH_SWITCH: return ph->switch_legs;
+    default: return NULL;
+    }
+}
+
+static SDL_Rect inset(SDL_Rect r, int dx, int dy)
+{
+    return (SDL_Rect){r.x + dx, r.y + dy, r.w - 2 * dx, r.h - 2 * dy};
+}
+
+static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex, int exi)
+{
+    const sk_layout *L = &sc->L;
+    int rad = L->gap;
+    sk_sc_add_rrect(d, R(L->sprite), (float)rad, 0, pal(SK_COL_SURFACE), 255);
+    (void)ex;
+    sk_sc_load_sprite(sc, exi);   /* lazy_sprites: on first use */
+    sk_sprite_gfx *g = exi >= 0 ? sc->gfx[exi] : NULL;
+    SDL_Rect in = inset(R(L->sprite), L->gap, L->gap);
+    if (!g) {
+        item *it = sk_dl_add(d, IT_PLACEHOLDER);
+        if (it) {
+            it->box = (SDL_FRect){(float)in.x, (float)in.y, (float)in.w, (float)in.h};
+            it->c1 = pal(SK_COL_SURFACE);
+            it->c2 = pal(SK_COL_MUTED);
+            sk_dl_key(d, it);
+        }
+        return;
+    }
+    int64_t elapsed = v->elapsed_ms;
+    sk_sprite_pick pick = sk_sprite_clock_pick(sc->sheets[exi], v->phase->kind, elapsed, v->phase->leg);
+    if (pick.clip && sk_sc_time_runs(v)) {
+        /* The next sprite step that shows another frame; a clip that
+         * holds its frame (played once) is looked at again 8 steps on. */
+        int64_t fps = pick.clip->fps > 0 ? pick.clip->fps : 1;
+        int64_t e = elapsed < 0 ? 0 : elapsed, step = e * fps / 1000, at = e;
+        for (int k = 1; k <= 8; k++) {
+            at = ((step + k) * 1000 + fps - 1) / fps;   /* first ms of that step */
+            sk_sprite_pick nx = sk_sprite_clock_pick(sc->sheets[exi], v->phase->kind, at, v->phase->leg);
+            if (nx.frame != pick.frame || nx.mirrored != pick.mirrored) break;
+        }
+        sk_sc_hint(sc, at - e);
+    }
+    item *it = sk_dl_add(d, IT_SPRITE);
+    if (!it) return;
+    it->box = (SDL_FRect){(float)in.x, (float)in.y, (float)in.w, (float)in.h};
+    it->i1 = exi;
+    it->i2 = pick.frame;
+    it->i3 = pick.mirrored;
+    it->c1 = pal(SK_COL_SURFACE);
+    sk_dl_key(d, it);
+}
+
+/* Which step the voice is reading now (0-based), from the cue key
+ * "<exercise>.step<N>"; -1 when it reads something else. */
+static int spoken_step(const sk_tl_view *v, const sk_exercise *ex)
+{
+    if (!v->caption) return -1;
+    const char *k = v->caption->key;
+    size_t n = strlen(ex->id);
+    if (strncmp(k, ex->id, n) != 0 || strncmp(k + n, ".step", 5) != 0) return -1;
+    long s;
+    if (!sk_parse_long(k + n + 5, &s) || s < 1 || s > ex->step_count) return -1;
+    return (int)s - 1;
+}
+
+/* Steps that do not all fit: pages of whole paragraphs at one size, the
+ * largest at which each paragraph fits on a page of its own; the page the
+ * voice reads from ('reading', -1: none), else turning every few seconds. */
+static void build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const char *const *paras,
+                             const para_style *st, int n, SDL_Rect box, int reading,
+                             const sk_wrap_opts *o)
+{
+    int pf = o->font_max;
+    for (int i = 0; i < n; i++) {
+        const sk_wrap *one = sk_sc_wrap(sc, paras + i, 1, o, SK_FONT_REGULAR);
+        if (one && one->font_px < pf) pf = one->font_px;
+    }
+    sk_wrap_opts po = {.box_w = box.w, .box_h = box.h, .font_max = pf, .font_min = pf,
+                       .indent = pf * 16 / 10};
+    int starts[SK_WRAP_MAX_PARAS + 1], pages = 0;
+    for (int i = 0; i < n && pages < SK_WRAP_MAX_PARAS;) {
+        int j = i + 1;
+        while (j < n) {
+            const sk_wrap *ww = sk_sc_wrap(sc, paras + i, j + 1 - i, &po, SK_FONT_REGULAR);
+            if (!ww || !ww->fits) break;
+            j++;
+        }
+        starts[pages++] = i;
+        i = j;
+    }
+    starts[pages] = n;
+    int64_t t = v->elapsed_ms < 0 ? 0 : v->elapsed_ms;
+    int cur = (int)((t / STEP_PAGE_MS) % pages);
+    float a = 1;
+    if (reading >= 0) {
+        for (int p = 0; p < pages; p++)
+            if (reading >= starts[p] && reading < starts[p + 1]) cur = p;
+    } else {
+        /* Out, then in: two pages never show over each other. */
+        int64_t in_page = t % STEP_PAGE_MS;
+        if (sk_sc_time_runs(v)) {
+            if ((in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) || STEP_PAGE_MS - in_page <= PAGE_FADE_MS)
+                sk_sc_hint(sc, 0);
+            else
+                sk_sc_hint(sc, STEP_PAGE_MS - PAGE_FADE_MS - in_page);
+        }
+        if (in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) a = (float)in_page / PAGE_FADE_MS;
+        if (STEP_PAGE_MS - in_page < PAGE_FADE_MS) a = (float)(STEP_PAGE_MS - in_page) / PAGE_FADE_MS;
+    }
+    for (int p = 0; p < pages; p++) {
+        Uint8 al = p == cur ? (Uint8)clampf(a * 255.0f + 0.5f, 1, 255) : 0;
+        sk_sc_add_paras(sc, d, paras + starts[p], st + starts[p], starts[p + 1] - starts[p], box, pf, pf,
+                  SK_FONT_REGULAR, AL_LEFT, false, 16, al);
+    }
+}
+
+/* The steps, numbered. When they do not all fit at a readable size they
+ * show a page at a time, at one size for every page: the page the voice is
+ * reading from, else turning every few seconds. Every page is in the list
+ * (pages not showing are warm-only) so a page turn renders nothing new.
+ * In the intro the step being read is bright and the others muted. */
+static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex,
+                        SDL_Rect box, bool extras)
+{
+    const sk_layout *L = &sc->L;
+    const char *paras[SK_WRAP_MAX_PARAS];
+    para_style st[SK_WRAP_MAX_PARAS];
+    char marks[SK_MAX_STEPS][8];
+    int n = 0;
+    SDL_Color text = pal(SK_COL_TEXT), muted = pal(SK_COL_MUTED);
+    SDL_Color mark = acc(phase_accent(v));
+    int speaking = extras ? spoken_step(v, ex) : -1;
+    for (int i = 0; i < ex->step_count && n < SK_WRAP_MAX_PARAS; i++) {
+        snprintf(marks[i], sizeof marks[i], "%d", i + 1);
+        paras[n] = ex->steps[i];
+        bool dim = speaking >= 0 && i != speaking;
+        st[n++] = (para_style){dim ? muted : text, marks[i], dim ? muted : mark};
+    }
+    if (extras && ex->equipment && n < SK_WRAP_MAX_PARAS) {
+        paras[n] = ex->equipment;
+        st[n++] = (para_style){muted, "\xe2\x80\xa2", muted};          /* • */
+    }
+    if (extras && ex->caution && n < SK_WRAP_MAX_PARAS) {
+        paras[n] = ex->caution;
+        st[n++] = (para_style){pal(SK_COL_WARN), "\xe2\x9a\xa0", pal(SK_COL_WARN)};  /* ⚠ */
+    }
+    /* The paragraph being read aloud: by its step key, else by its words. */
+    int reading = speaking;
+    if (reading < 0 && v->caption && v->caption->text)
+        for (int i = 0; i < n; i++)
+            if (!strcmp(paras[i], v->caption->text)) reading = i;
+    /* In the intro, what is being read is bright and the rest muted (the
+     * caution keeps its colour: it is never background). */
+    if (extras && reading >= 0 && speaking < 0) {
+        for (int i = 0; i < n; i++)
+            if (i != reading && paras[i] != ex->caution) st[i].colour = st[i].marker_colour = muted;
+        if (paras[reading] == ex->equipment) {
+            st[reading].colour = text;
+            st[reading].marker_colour = mark;
+        }
+    }
+    int fmax = L->font_body, fmin = L->font_min;
+    /* All of it, if it fits at a readable size. */
+    sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = fmax, .font_min = fmin,
+                      .indent = fmax * 16 / 10};
+    const sk_wrap *w = sk_sc_wrap(sc, paras, n, &o, SK_FONT_REGULAR);
+    if (!w) return;
+    if (w->fits) {
+        sk_sc_add_paras(sc, d, paras, st, n, box, fmax, fmin, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+        return;
+    }
+    build_step_pages(sc, d, v, paras, st, n, box, reading, &o);
+}
+
+static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color a = acc(phase_accent(v)), text = pal(SK_COL_TEXT), muted = pal(SK_COL_MUTED);
+    (void)ex;
+    /* Phase word, in the phase's colour: the word carries the meaning. */
+    const char *word = phase_word(sc, v);
+    SDL_Rect pb = R(L->phase);
+    /* No rep counter (switching legs): the word may use its room too. */
+    if (!(p->reps > 0 && p->rep > 0)) pb.h = L->reps.y + L->reps.h - pb.y;
+    if (word) sk_sc_add_line(sc, d, word, pb, L->font_phase, L->font_min, SK_FONT_BOLD, a, AL_LEFT, true, 255);
+    /* Rep dots and "2 of 4". */
+    if (p->reps > 0 && p->rep > 0) {
+        int filled = p->rep - (p->kind == SK_PH_REST ? 0 : 1);
+        if (p->kind == SK_PH_HOLD || p->kind == SK_PH_REST) filled = p->rep;
+        SDL_Rect dots = R(L->reps);
+        int dot_h = L->font_small * 3 / 2;
+        if (dot_h > dots.h) dot_h = dots.h;
+        SDL_Rect db = {dots.x, dots.y + (dots.h - dot_h) / 2, dots.w / 2, dot_h};
+        item *it = sk_dl_add(d, IT_DOTS);
+        if (it) {
+            it->box = (SDL_FRect){(float)db.x, (float)db.y, (float)db.w, (float)db.h};
+            it->i1 = filled;
+            it->i2 = p->reps;
+            it->c1 = text;
+            it->c2 = muted;
+            sk_dl_key(d, it);
+        }
+        float pitch = db.h * 0.62f * 1.55f;
+        int used = (int)(pitch * (p->reps - 1) + db.h * 0.62f + L->gap * 1.5f);
+        if (used > dots.w / 2) used = dots.w / 2;
+        char rep[128];
+        sk_phrase_format(rep, sizeof rep, ph->rep_of, p->rep, p->reps, NULL);
+        SDL_Rect tb = {dots.x + used, dots.y, dots.w - used, dots.h};
+        sk_sc_add_line(sc, d, rep, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_REGULAR, muted, AL_LEFT,
+                 true, 255);
+    }
+    /* Which leg: a figure (the solid leg is the one to stretch) and the word. */
+    if (p->leg != SK_LEG_NONE) {
+        const char *lw = p->leg == SK_LEG_PAINFUL ? ph->painful_leg : ph->other_leg;
+        int s = L->leg.h;
+        if (s > L->font_small * 9 / 4) s = L->font_small * 9 / 4;
+        item *it = sk_dl_add(d, IT_LEGS);
+        if (it) {
+            it->box = (SDL_FRect){(float)L->leg.x, (float)(L->leg.y + (L->leg.h - s) / 2), (float)s, (float)s};
+            it->i1 = p->leg == SK_LEG_OTHER;
+            it->c1 = text;
+            it->c2 = muted;
+            sk_dl_key(d, it);
+        }
+        SDL_Rect tb = {L->leg.x + s + L->gap, L->leg.y, L->leg.w - s - L->gap, L->leg.h};
+        sk_sc_add_line(sc, d, lw, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_BOLD, text, AL_LEFT, true, 255);
+    }
+}
+
+static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    SDL_Color a = acc(phase_accent(v)), track = pal(SK_COL_TRACK);
+    float cx = (float)L->ring_cx, cy = (float)L->ring_cy;
+    long long secs;
+    if (p->kind == SK_PH_HOLD && v->resume_count_ms > 0) {
+        /* Resuming: a 3-2-1 count before the hold goes on. */
+        int total = 3;
+        double rem = sk_sc_quantise_left(sc, v->resume_count_ms, 3000,
+                                   sk_sc_ring_steps(L->ring_r + L->ring_thick / 2.0f), !v->paused);
+        item *it = sk_dl_add(d, IT_COUNT);
+        if (it) {
+            it->box = (SDL_FRect){cx, cy, 0, 0};
+            it->f1 = (float)L->ring_r;
+            it->f2 = (float)L->ring_thick;
+            it->f3 = (float)rem;
+            it->i1 = total;
+            it->c1 = a;
+            it->c2 = track;
+            sk_dl_key(d, it);
+        }
+        secs = sk_sc_seconds_left(sc, v->resume_count_ms, !v->paused);
+    } else {
+        int64_t dur = p->duration_ms > 0 ? p->duration_ms : 1;
+        bool runs = sk_sc_time_runs(v);
+        double rem = sk_sc_quantise_left(sc, v->remaining_ms, dur,
+                                   sk_sc_ring_steps(L->ring_r + L->ring_thick / 2.0f), runs);
+        secs = sk_sc_seconds_left(sc, v->remaining_ms, runs);
+        item *it = sk_dl_add(d, p->kind == SK_PH_GET_READY ? IT_COUNT : IT_HOLD);
+        if (it) {
+            it->box = (SDL_FRect){cx, cy, 0, 0};
+            it->f1 = (float)L->ring_r;
+            it->f2 = (float)L->ring_thick;
+            it->f3 = (float)rem;
+            it->i1 = (int)((dur + 999) / 1000);
+            it->c1 = a;
+            it->c2 = track;
+            sk_dl_key(d, it);
+        }
+    }
+    sk_sc_add_number(sc, d, secs, cx, cy, p->kind == SK_PH_HOLD && v->resume_count_ms <= 0 ? pal(SK_COL_TEXT) : a);
+}
+
+static void build_exercise(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    int exi = p->exercise;
+    const sk_exercise *ex = &sc->rt->exercises[exi];
+    sk_sc_add_line(sc, d, ex->name, R(L->title), L->font_title, L->font_min, SK_FONT_BOLD, pal(SK_COL_TEXT),
+             AL_LEFT, true, 255);
+    build_sprite(sc, d, v, ex, exi);
+    if (p->kind == SK_PH_INTRO) {
+        build_steps(sc, d, v, ex, R(L->steps_wide), true);
+        return;
+    }
+    build_ring(sc, d, v);
+    build_counters(sc, d, v, ex);
+    build_steps(sc, d, v, ex, R(L->steps), false);
+}
+
+static void build_text_screen(sk_scene *sc, dlist *d, const char *title, SDL_Color title_c,
+                              const char *const *paras, const para_style *st, int n, bool bullets)
+{
+    const sk_layout *L = &sc->L;
+    SDL_Rect tb = R(L->card_title);
+    tb.x = L->card_body.x;
+    tb.w = L->card_body.w;
+    sk_sc_add_line(sc, d, title, tb, L->font_title, L->font_min, SK_FONT_BOLD, title_c, AL_LEFT, true, 255);
+    /* An accent rule under the title: a shape with the colour. */
+    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
+    if (rule.y + rule.h < L->card_body.y) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, title_c, 255);
+    SDL_Rect body = R(L->card_body);
+    body.y += L->gap;
+    body.h -= L->gap;
+    sk_sc_add_paras(sc, d, paras, st, n, body, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR, AL_LEFT,
+              true, bullets ? 14 : 0, 255);
+}
+
+static void build_card(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_card *c = &sc->rt->cards[v->phase->card];
+    const char *paras[SK_WRAP_MAX_PARAS];
+    para_style st[SK_WRAP_MAX_PARAS];
+    int n = 0;
+    SDL_Color a = acc(SK_ACC_CARD);
+    for (int i = 0; i < c->line_count && n < SK_WRAP_MAX_PARAS; i++) {
+        paras[n] = c->lines[i];
+        st[n++] = (para_style){pal(SK_COL_TEXT), c->bullets ? "\xe2\x80\xa2" : NULL, a};
+    }
+    build_text_screen(sc, d, c->title, a, paras, st, n, c->bullets);
+}
+
+static void build_welcome(sk_scene *sc, dlist *d)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color a = acc(SK_ACC_INTRO);
+    SDL_Rect tb = R(L->card_title);
+    tb.x = L->card_body.x;
+    tb.w = L->card_body.w;
+    sk_sc_add_line(sc, d, ph->welcome_title, tb, L->font_title, L->font_min, SK_FONT_BOLD, a, AL_LEFT, true, 255);
+    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
+    if (rule.y + rule.h < L->card_body.y) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, a, 255);
+    SDL_Rect body = R(L->card_body);
+    body.y += L->gap;
+    body.h -= L->gap;
+    /* The welcome above; the safety note in a panel of its own below, with
+     * a warning sign, so it reads as the one thing not to skip. The two
+     * sit together in the middle of the body. */
+    int wfont = L->font_body * 6 / 5;
+    const char *wp[1] = {ph->welcome};
+    sk_wrap_opts wo = {.box_w = body.w, .box_h = body.h * 45 / 100, .font_max = wfont,
+                       .font_min = L->font_min};
+    const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+    int wh = ww ? ww->height : 0;
+    int pad = L->gap * 3 / 2;
+    bool safety = ph->safety && *ph->safety;
+    const char *p[1] = {ph->safety};
+    int ph_h = 0;
+    sk_wrap_opts o = {.box_w = body.w - 2 * pad, .box_h = body.h - wh - L->gap * 2 - 2 * pad,
+                      .font_max = L->font_body, .font_min = L->font_min,
+                      .indent = L->font_body * 16 / 10};
+    const sk_wrap *w = safety && o.box_h > 0 ? sk_sc_wrap(sc, p, 1, &o, SK_FONT_REGULAR) : NULL;
+    if (w) ph_h = w->height + 2 * pad;
+    int total = wh + (w ? L->gap * 2 + ph_h : 0);
+    int y0 = body.y + (body.h - total) / 2;
+    if (y0 < body.y) y0 = body.y;
+    SDL_Rect top = {body.x, y0, body.w, wo.box_h};
+    sk_sc_add_line(sc, d, ph->welcome, top, wfont, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_LEFT,
+             false, 255);
+    if (!w) return;
+    SDL_Rect panel = {body.x, y0 + wh + L->gap * 2, body.w, ph_h};
+    SDL_Rect in = inset(panel, pad, pad);
+    para_style st = {pal(SK_COL_TEXT), "\xe2\x9a\xa0", pal(SK_COL_WARN)};
+    sk_sc_add_rrect(d, panel, (float)L->gap, 0, pal(SK_COL_SURFACE), 255);
+    SDL_Rect bar = {panel.x, panel.y + L->gap, L->gap / 3 > 3 ? L->gap / 3 : 3, panel.h - 2 * L->gap};
+    sk_sc_add_rrect(d, bar, bar.w / 2.0f, 0, pal(SK_COL_WARN), 255);
+    sk_sc_add_paras(sc, d, p, &st, 1, in, L->font_body, L->font_min, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+}
+
+static void build_finish(sk_scene *sc, dlist *d)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phrases *ph = &sc->rt->phrases;
+    SDL_Color g = acc(SK_ACC_FINISH);
+    SDL_Rect body = R(L->card_body);
+    /* A ring closed all the way round with a tick in it: the shape of done. */
+    float r = (float)(body.h * 0.2f);
+    if (r > L->ring_r * 1.2f) r = L->ring_r * 1.2f;
+    float cx = body.x + body.w / 2.0f, cy = body.y + r + L->gap;
+    item *it = sk_dl_add(d, IT_HOLD);
+    if (it) {
+        it->box = (SDL_FRect){cx, cy, 0, 0};
+        it->f1 = r;
+        it->f2 = (float)L->ring_thick * 0.8f;
+        it->f3 = 1;
+        it->c1 = g;
+        it->c2 = pal(SK_COL_TRACK);
+        sk_dl_key(d, it);
+    }
+    float s = r * 0.55f;
+    SDL_FPoint tick1[4] = {{cx - s * 0.95f, cy + s * 0.05f}, {cx - s * 0.7f, cy - s * 0.2f},
+                           {cx - s * 0.2f, cy + s * 0.3f}, {cx - s * 0.38f, cy + s * 0.6f}};
+    SDL_FPoint tick2[4] = {{cx - s * 0.38f, cy + s * 0.6f}, {cx - s * 0.2f, cy + s * 0.3f},
+                           {cx + s * 0.75f, cy - s * 0.65f}, {cx + s * 0.98f, cy - s * 0.4f}};
+    sk_sc_add_poly(d, tick1, 4, g);
+    sk_sc_add_poly(d, tick2, 4, g);
+    int y = (int)(cy + r + L->gap * 2);
+    SDL_Rect tb = {body.x, y, body.w, (int)(L->font_phase * 1.6f)};
+    sk_sc_add_line(sc, d, ph->finish_title, tb, L->font_phase * 5 / 4, L->font_min, SK_FONT_BOLD, g, AL_CENTRE,
+             true, 255);
+    SDL_Rect fb = {body.x, tb.y + tb.h + L->gap, body.w, body.y + body.h - (tb.y + tb.h + L->gap)};
+    sk_sc_add_line(sc, d, ph->finish, fb, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR,
+             pal(SK_COL_TEXT), AL_CENTRE, false, 255);
+}
+
+/* A dimmed middle and a panel with a big word: paused, still there. */
+static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char *word,
+                         const char *hint, SDL_Color c, bool ring)
+{
+    const sk_layout *L = &sc->L;
+    for (int i = 0; i < d->n; i++) d->items[i].veiled = true;
+    SDL_Rect veil = {0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
+    SDL_Color bg = pal(SK_COL_BG);
+    bg.a = 215;
+    sk_sc_add_rrect(d, veil, 0, 0, bg, 255);
+    SDL_Rect box = R(L->dialog);
+    sk_sc_add_rrect(d, box, (float)L->gap * 1.5f, 0, pal(SK_COL_SURFACE), 255);
+    sk_sc_add_rrect(d, box, (float)L->gap * 1.5f, (float)(L->gap / 4 > 2 ? L->gap / 4 : 2), c, 255);
+    SDL_Rect in = inset(box, L->gap * 2, L->gap * 2);
+    int ring_h = 0;
+    if (ring) {
+        float r = in.h * 0.17f;
+        ring_h = (int)(2 * r + L->gap);
+        int64_t dur = v->phase->duration_ms > 0 ? v->phase->duration_ms : 1;
+        item *it = sk_dl_add(d, IT_HOLD);
+        if (it) {
+            it->box = (SDL_FRect){in.x + in.w / 2.0f, in.y + r, 0, 0};
+            it->f1 = r - L->ring_thick * 0.3f;
+            it->f2 = L->ring_thick * 0.6f;
+            it->f3 = (float)sk_sc_quantise_left(sc, v->remaining_ms, dur,
+                                          sk_sc_ring_steps(r + L->ring_thick * 0.3f),
+                                          sk_sc_time_runs(v));
+            it->c1 = c;
+            it->c2 = pal(SK_COL_TRACK);
+            sk_dl_key(d, it);
+        }
+    }
+    SDL_Rect wb = {in.x, in.y + ring_h, in.w, (in.h - ring_h) * 6 / 10};
+    sk_sc_add_line(sc, d, word, wb, L->font_phase, L->font_min, SK_FONT_BOLD, c, AL_CENTRE, true, 255);
+    SDL_Rect hb = {in.x, wb.y + wb.h, in.w, in.y + in.h - (wb.y + wb.h)};
+    sk_sc_add_line(sc, d, hint, hb, L->font_body, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_CENTRE,
+             false, 255);
+}
+
+static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const char *const words[SK_CTL_COUNT] = {W_BACK, W_PAUSE, W_SKIP, W_STOP};
+    for (int i = 0; i < SK_CTL_COUNT; i++) {
+        SDL_Rect b = R(L->controls[i]);
+        if (b.w <= 0) continue;
+        SDL_Color fill = pal(SK_COL_SURFACE), ink = pal(SK_COL_TEXT);
+        const char *word = words[i];
+        if (i == SK_CTL_PAUSE && v->paused) {
+            word = W_RESUME;
+            fill = acc(SK_ACC_HOLD);
+            ink = pal(SK_COL_ON_ACCENT);
+        }
+        if (i == SK_CTL_STOP && v->stop_pending) {
+            /* The button changes colour; the caption line says what to do. */
+            fill = pal(SK_COL_WARN);
+            ink = pal(SK_COL_ON_ACCENT);
+        }
+        float rad = b.h * 0.22f;
+        sk_sc_add_rrect(d, b, rad, 0, fill, 255);
+        float s = b.h * 0.34f;
+        int pad = (int)(b.h * 0.16f);
+        /* Icon, then the word beside it; both centred as a group. */
+        int tw_max = b.w - pad * 2 - (int)s - pad / 2;
+        SDL_Rect tb = {0, b.y, tw_max, b.h};
+        int fpx = L->font_button;
+        int tw = sk_sc_tex_w(sc, word, fpx, SK_FONT_BOLD);
+        if (tw > tw_max) tw = tw_max;
+        int group = (int)s + pad / 2 + tw;
+        float ix = b.x + (b.w - group) / 2.0f;
+        sk_sc_add_icon(d, (sk_control)i, v->paused, ix, b.y + (b.h - s) / 2, s, ink);
+        tb.x = (int)(ix + s + pad / 2);
+        sk_sc_add_line(sc, d, word, tb, fpx, L->font_min, SK_FONT_BOLD, ink, AL_LEFT, true, 255);
+    }
+}
+
+static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    SDL_Rect b = R(L->invite);
+    SDL_Color fill = acc(SK_ACC_INTRO), ink = pal(SK_COL_ON_ACCENT);
+    sk_sc_add_rrect(d, b, b.h / 2.0f, 0, fill, 255);
+    /* A fingertip with a ripple: a dot and a ring that breathes slowly. */
+    float s = b.h * 0.5f;
+    float cx = b.x + b.h * 0.6f, cy = b.y + b.h / 2.0f;
+    sk_sc_add_disc(d, cx, cy, s * 0.22f, 0, ink, 255);
+    /* In 48 steps of 50 ms: smooth to the eye, and a 60 Hz screen need
+     * not redraw for a ripple grown by a tenth of a pixel. */
+    int64_t in_cycle = v->clock_ms % 2400;
+    float ph = (float)((in_cycle / 50) * 50 / 2400.0);
+    sk_sc_hint(sc, 50 - in_cycle % 50);
+    float rr = s * (0.3f + 0.25f * ph);
+    item *it = sk_dl_add(d, IT_DISC);
+    if (it) {
+        it->box = (SDL_FRect){cx, cy, 0, 0};
+        it->f1 = rr;
+        it->f2 = s * 0.07f > 1.5f ? s * 0.07f : 1.5f;
+        it->c1 = ink;
+        it->alpha = (Uint8)(255 * (1 - ph));
+        /* key without the radius: the ripple is one thing that moves */
+        it->key = sk_hash_str(SK_HASH_INIT, "ripple");
+    }
+    SDL_Rect tb = {(int)(b.x + b.h * 1.1f), b.y, b.w - (int)(b.h * 1.1f) - b.h / 3, b.h};
+    sk_sc_add_line(sc, d, sc->rt->phrases.tap_to_start, tb, L->font_invite, L->font_min, SK_FONT_BOLD, ink,
+             AL_CENTRE, true, 255);
+}
+
+/* Captions: the words of the current voice cue, for muted waiting rooms.
+ * All of this phase's captions are laid out (warm-only) when it starts. */
+static void build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    if (!p) return;
+    bool confirm = v->stop_pending && !sk_rect_empty(L->controls[SK_CTL_STOP]);
+    if (confirm)
+        sk_sc_add_line(sc, d, W_STOP_AGAIN, R(L->caption), L->font_caption, L->font_min, SK_FONT_BOLD,
+                 pal(SK_COL_WARN), AL_CENTRE, true, 255);
+    if (p->kind == SK_PH_CARD || p->kind == SK_PH_WELCOME || p->kind == SK_PH_FINISH) return;
+    for (int i = 0; i < p->cue_count; i++) {
+        const sk_cue *c = &p->cues[i];
+        if (!c->text || !*c->text) continue;
+        bool now = v->caption == c && !confirm;
+        sk_sc_add_line(sc, d, c->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
+                 pal(SK_COL_TEXT), AL_CENTRE, true, now ? 255 : 0);
+    }
+    if (!confirm && v->caption && v->caption->text &&
+        (v->caption < p->cues || v->caption >= p->cues + p->cue_count))
+        sk_sc_add_line(sc, d, v->caption->text, R(L->caption), L->font_caption, L->font_min, SK_FONT_REGULAR,
+                 pal(SK_COL_TEXT), AL_CENTRE, true, 255);
+}
+
+void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v)
+{
+    d->n = 0;
+    d->used = 0;
+    const sk_layout *L = &sc->L;
+    const sk_phase *p = v->phase;
+    if (!p) return;
+    bool ex_phase = p->exercise >= 0 && p->exercise < sc->rt->exercise_count &&
+                    (p->kind == SK_PH_INTRO || p->kind == SK_PH_GET_READY || p->kind == SK_PH_HOLD ||
+                     p->kind == SK_PH_REST || p->kind == SK_PH_SWITCH);
+    if (p->kind == SK_PH_CARD && p->card >= 0 && p->card < sc->rt->card_count) build_card(sc, d, v);
+    else if (p->kind == SK_PH_WELCOME) build_welcome(sc, d);
+    else if (p->kind == SK_PH_FINISH) build_finish(sc, d);
+    else if (ex_phase) build_exercise(sc, d, v);
+
+    build_caption(sc, d, v);
+    item *bar = sk_dl_add(d, IT_BAR);
+    if (bar) {
+        SDL_Rect pb = R(L->progress);
+        bar->box = (SDL_FRect){(float)pb.x, (float)pb.y, (float)pb.w, (float)pb.h};
+        bar->f3 = sk_sc_quantise_progress(sc, v, pb.w);
+        bar->c1 = acc(phase_accent(v));
+        bar->c2 = pal(SK_COL_TRACK);
+        sk_dl_key(d, bar);
+    }
+    if (!sk_rect_empty(L->controls[0])) build_controls(sc, d, v);
+    if (!sk_rect_empty(L->invite)) build_invite(sc, d, v);
+    if (!sk_rect_empty(L->note) && sc->rt->phrases.fallback_note) {
+        SDL_Rect nb = R(L->note);
+        sk_sc_add_disc(d, nb.x + L->font_small * 0.35f, nb.y + nb.h / 2.0f, L->font_small * 0.3f, 0,
+                 pal(SK_COL_WARN), 255);
+        nb.x += L->font_small;
+        nb.w -= L->font_small;
+        sk_sc_add_line(sc, d, sc->rt->phrases.fallback_note, nb, L->font_small, L->font_min,
+                 SK_FONT_REGULAR, pal(SK_COL_MUTED), AL_LEFT, true, 255);
+    }
+    if (v->still_there || p->kind == SK_PH_STILL_THERE)
+        build_dialog(sc, d, v, sc->rt->phrases.still_there, W_TAP_TO_GO_ON, acc(SK_ACC_INTRO), true);
+    else if (v->paused)
+        build_dialog(sc, d, v, sc->rt->phrases.paused,
+                     sk_rect_empty(L->controls[SK_CTL_PAUSE]) ? NULL : W_TAP_RESUME,
+                     acc(SK_ACC_GET_READY), false);
+}
