@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "frame_stats.h"
 #include "notify.h"
+#include "kiosk_step.h"
 #include "replay.h"
 #include "render_guard.h"
 #include "scene.h"
@@ -49,7 +50,7 @@ typedef struct app {
     sk_scene *scene;
     sk_timeline_opts tl_opts;
     sk_replay replay;
-    int replay_cursor;
+    sk_kiosk kiosk;          /* moves the timeline's time, applies the replay */
     sk_frame_stats *stats;   /* SK_BENCH=1 only */
     sk_input input;
     Uint64 woken_until;      /* a touch in screen-off hours lights it until then */
@@ -83,10 +84,26 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
     return SK_SCREEN_OFF;
 }
 
-/* Longest sleep while nothing is scheduled to change (scene.h): under the
- * timeline's 250 ms step limit, and short enough for walk-away and a
- * pending stop. */
+/* Longest sleep while nothing is scheduled to change (scene.h): short
+ * enough for walk-away and a pending stop. */
 #define SK_IDLE_LOOK_MS SK_SCENE_MAX_LOOK_MS
+
+/* The most time one frame moves the timeline: after a stall (a hung page
+ * flip, a suspended process) the kiosk goes on where it was instead of
+ * jumping ahead through what nobody saw. */
+#define SK_MAX_FRAME_STEP_MS 250
+
+static void on_replay_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
+{
+    (void)user, (void)at_ms, (void)changed;
+    if (in == SK_INTENT_QUIT) g_quit = 1;
+}
+
+static void on_event(void *user, const sk_event *ev)
+{
+    app *a = user;
+    sk_audio_handle_event(a->audio, a->content.voice, ev);
+}
 
 /* Whether SDL can sleep in SDL_WaitEventTimeout on this video driver. X11
  * and Wayland wait on their socket; elsewhere (KMSDRM on a Pi, SDL 2.26)
@@ -410,6 +427,8 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
             a.content.routine->title, a.content.routine->path, a.content.routine->exercise_count,
             a.content.routine->card_count);
     if (cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a.content.timeline, SK_INTENT_START);
+    sk_kiosk_init(&a.kiosk, a.content.timeline, &a.replay, 0);
+    const sk_kiosk_hooks hooks = {on_replay_intent, on_event, &a};
     sk_audio_opts ao;
     sk_audio_opts_defaults(&ao);
     ao.volume = cfg->volume;
@@ -487,12 +506,6 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         Uint64 now = SDL_GetTicks64();
         Uint64 dt = now - last;
         last = now;
-        sk_timeline_step(a.content.timeline, (int64_t)(dt > 250 ? 250 : dt));
-        sk_replay_event rev;
-        while (sk_replay_next_due(&a.replay, &a.replay_cursor, (int64_t)(now - start), &rev)) {
-            if (rev.intent == SK_INTENT_QUIT) g_quit = 1;
-            else sk_timeline_intent(a.content.timeline, rev.intent);
-        }
         sk_audio_update(a.audio, (int64_t)now);
         if (now - a.quiet_checked >= 1000 || a.quiet_checked == 0) {
             /* Quiet hours and screen-off hours: no sound. A wrong wall
@@ -503,9 +516,11 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
             bool quiet = localtime_r(&wall, &tm) && sk_audio_quiet_now(&cfg->quiet_hours, wall, &tm);
             sk_audio_set_quiet(a.audio, quiet || screen == SK_SCREEN_OFF);
         }
-        sk_event ev;
-        while (sk_timeline_poll(a.content.timeline, &ev))
-            sk_audio_handle_event(a.audio, a.content.voice, &ev);
+        /* The timeline's time, the replay's intents at their times, and
+         * the events (voice, beeps) to the sound. */
+        a.kiosk.tl = a.content.timeline;   /* a reload makes a new one */
+        sk_kiosk_step(&a.kiosk, (int64_t)(dt > SK_MAX_FRAME_STEP_MS ? SK_MAX_FRAME_STEP_MS : dt),
+                      &hooks);
 
         int w, h;
         SDL_GetRendererOutputSize(a.r, &w, &h);
@@ -598,10 +613,8 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
                 later = now + (Uint64)f.next_change_ms;
             if (later > wake) wake = later;
         }
-        if (a.replay_cursor < a.replay.count) {
-            Uint64 due = start + (Uint64)a.replay.events[a.replay_cursor].at_ms;
-            if (due < wake) wake = due;
-        }
+        int64_t next_intent = sk_kiosk_next_intent_ms(&a.kiosk);
+        if (next_intent >= 0 && now + (Uint64)next_intent < wake) wake = now + (Uint64)next_intent;
         if (cli->exit_after_s > 0 && start + (Uint64)cli->exit_after_s * 1000 < wake)
             wake = start + (Uint64)cli->exit_after_s * 1000;
         wait_until(wake, native_wait);

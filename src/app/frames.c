@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "image_png.h"
+#include "kiosk_step.h"
 
 static int cmp_ll(const void *a, const void *b)
 {
@@ -36,33 +37,22 @@ static void trace_event(const sk_content *c, const sk_event *ev)
     }
 }
 
-/* Advances the timeline to 'to' in 16 ms steps (one 60 Hz frame, as the
- * window would), applying due replay intents and draining events. */
-static void advance(sk_content *c, const sk_frames_job *job, long long *now, long long to,
-                    int *cursor)
+typedef struct trace_ctx {
+    const sk_content *c;
+    bool on;
+} trace_ctx;
+
+static void on_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
 {
-    while (*now < to) {
-        long long dt = to - *now < 16 ? to - *now : 16;
-        sk_replay_event rev;
-        if (job->replay) {
-            /* Stop exactly at the next intent's time. */
-            if (*cursor < job->replay->count && job->replay->events[*cursor].at_ms < *now + dt)
-                dt = job->replay->events[*cursor].at_ms - *now;
-        }
-        if (dt > 0) {
-            sk_timeline_step(c->timeline, dt);
-            *now += dt;
-        }
-        while (job->replay && sk_replay_next_due(job->replay, cursor, *now, &rev)) {
-            bool changed = sk_timeline_intent(c->timeline, rev.intent);
-            if (job->trace)
-                printf("t=%.3f intent=%s%s\n", *now / 1000.0, sk_intent_name(rev.intent),
-                       changed ? "" : " (no effect)");
-        }
-        sk_event ev;
-        while (sk_timeline_poll(c->timeline, &ev))
-            if (job->trace) trace_event(c, &ev);
-    }
+    const trace_ctx *t = user;
+    if (t->on)
+        printf("t=%.3f intent=%s%s\n", at_ms / 1000.0, sk_intent_name(in), changed ? "" : " (no effect)");
+}
+
+static void on_event(void *user, const sk_event *ev)
+{
+    const trace_ctx *t = user;
+    if (t->on) trace_event(t->c, ev);
 }
 
 int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
@@ -91,17 +81,19 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
         fprintf(stderr, "render-frames: cannot set up drawing: %s\n", SDL_GetError());
         goto out;
     }
-    long long now = 0;
-    int cursor = 0;
+    /* Time moves in 16 ms steps (one 60 Hz frame, as the window would). */
+    sk_kiosk k;
+    sk_kiosk_init(&k, content->timeline, job->replay, 16);
+    trace_ctx tc = {content, job->trace};
+    const sk_kiosk_hooks hooks = {on_intent, on_event, &tc};
     sk_event ev;
     if (job->session) {
         while (sk_timeline_poll(content->timeline, &ev)) {}  /* the loop's first phase */
         sk_timeline_intent(content->timeline, SK_INTENT_START);
     }
-    while (sk_timeline_poll(content->timeline, &ev))
-        if (job->trace) trace_event(content, &ev);
+    while (sk_timeline_poll(content->timeline, &ev)) on_event(&tc, &ev);
     for (int i = 0; i < job->at_count; i++) {
-        advance(content, job, &now, times[i], &cursor);
+        if (times[i] > k.now_ms) sk_kiosk_step(&k, times[i] - k.now_ms, &hooks);
         sk_tl_view v;
         sk_timeline_view(content->timeline, &v);
         sk_scene_draw(scene, &v, job->width, job->height);

@@ -229,34 +229,15 @@ static void cue_list_add_phases(cue_list *l, const sk_phase *ph, int n)
 }
 
 /* Collects the cues of the loop, the session and the walk-away question.
- * The texts point into tl, which must outlive the list. The walk-away
- * question is not in the session's phase list: it is found by walking
- * away from a paused session, as a person would. */
-static bool collect_cues(sk_timeline *tl, cue_list *l)
+ * The texts point into tl, which must outlive the list. */
+static bool collect_cues(const sk_timeline *tl, cue_list *l)
 {
     int n = 0;
     const sk_phase *ph = sk_timeline_loop_phases(tl, &n);
     cue_list_add_phases(l, ph, n);
     ph = sk_timeline_session_phases(tl, &n);
     cue_list_add_phases(l, ph, n);
-
-    sk_event ev;
-    while (sk_timeline_poll(tl, &ev)) {}
-    sk_timeline_intent(tl, SK_INTENT_START);
-    sk_timeline_step(tl, 1);
-    sk_timeline_intent(tl, SK_INTENT_PAUSE);
-    while (sk_timeline_poll(tl, &ev)) {}
-    /* walk-away defaults to 60 s (at most an hour in the config); stepping
-     * a second at a time keeps the event queue from overflowing. */
-    for (int s = 0; s < 3700; s++) {
-        sk_timeline_step(tl, 1000);
-        bool seen = false;
-        while (sk_timeline_poll(tl, &ev)) {
-            if (ev.kind == SK_EV_VOICE) cue_list_add(l, ev.cue);
-            if (ev.kind == SK_EV_SESSION_STOPPED) seen = true;
-        }
-        if (seen) break;
-    }
+    cue_list_add_phases(l, sk_timeline_still_there_phase(tl), 1);
     return !l->oom;
 }
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "kiosk_step.h"
 #include "scene.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -87,6 +88,10 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    /* Time moves as the program moves it (kiosk_step.h). */
+    sk_kiosk k;
+    sk_kiosk_init(&k, c.timeline, NULL, 0);
+
     /* Warm-up: every screen once, so fonts and texts that are first needed
      * late are not mistaken for growth: a whole session to its end, then
      * pause and walk away ("still there?"), then stop with confirmation. */
@@ -95,11 +100,9 @@ int main(int argc, char **argv)
         int64_t guard = 0;
         sk_timeline_intent(c.timeline, SK_INTENT_START);
         do {
-            sk_timeline_step(c.timeline, 100);
+            sk_kiosk_step(&k, 100, NULL);
             sk_timeline_view(c.timeline, &v);
             sk_scene_draw(scene, &v, w, h);
-            sk_event ev;
-            while (sk_timeline_poll(c.timeline, &ev)) {}
         } while (v.mode != SK_TL_LOOP && (guard += 100) < 4 * 3600 * 1000);
         static const struct { int64_t after_ms; sk_intent in; } script[] = {
             {0, SK_INTENT_START}, {20000, SK_INTENT_PAUSE}, {120000, SK_INTENT_START},
@@ -107,11 +110,9 @@ int main(int argc, char **argv)
         };
         for (size_t i = 0; i < sizeof script / sizeof script[0]; i++) {
             for (int64_t t = 0; t < script[i].after_ms; t += 100) {
-                sk_timeline_step(c.timeline, 100);
+                sk_kiosk_step(&k, 100, NULL);
                 sk_timeline_view(c.timeline, &v);
                 sk_scene_draw(scene, &v, w, h);
-                sk_event ev;
-                while (sk_timeline_poll(c.timeline, &ev)) {}
             }
             if (script[i].in != SK_INTENT_NONE) sk_timeline_intent(c.timeline, script[i].in);
         }
@@ -140,9 +141,7 @@ int main(int argc, char **argv)
             sk_timeline_intent(c.timeline, pick[next_rand() % 6]);
             intents++;
         }
-        sk_timeline_step(c.timeline, step_ms);
-        sk_event ev;
-        while (sk_timeline_poll(c.timeline, &ev)) {}
+        sk_kiosk_step(&k, step_ms, NULL);
         sk_timeline_view(c.timeline, &v);
         if (v.sessions_started - v.sessions_ended > 1 || v.remaining_ms < 0) {
             fprintf(stderr, "soak: at %lld ms: %d sessions started, %d ended, %lld ms left\n",
