@@ -1,6 +1,4 @@
 /* stretch-kiosk: arguments, configuration, then one of the actions. */
-#include <SDL.h>
-#include <SDL_ttf.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -10,62 +8,17 @@
 #include "app.h"
 #include "assets.h"
 #include "build_info.h"
+#include "check_files.h"
 #include "cli.h"
 #include "config.h"
 #include "content.h"
 #include "frames.h"
 #include "replay.h"
 #include "routine.h"
-#include "sprite_sheet.h"
 #include "voice_catalog.h"
 #include "text_util.h"
 
 #define DEFAULT_CONFIG "/etc/stretch-kiosk/kiosk.ini"
-
-static int do_check(const sk_cli *cli, const char *assets)
-{
-    int bad = 0;
-    for (int i = 0; i < cli->file_count; i++) {
-        sk_diag d;
-        sk_diag_init(&d);
-        sk_routine *r = sk_routine_load(cli->files[i], &d);
-        /* The sprite sheets it names: descriptor and pictures. */
-        for (int e = 0; r && e < r->exercise_count; e++) {
-            const sk_exercise *ex = &r->exercises[e];
-            if (!ex->sprite || access(ex->sprite, F_OK) != 0) continue;  /* reported above */
-            sk_sprite_sheet *sheet = sk_sprite_sheet_load(ex->sprite, &d);
-            sk_sprite_sheet_free(sheet);
-        }
-        /* Voice clips: missing ones, or made from other words, are warnings
-         * (captions still show). */
-        char voice_dir[4096];
-        if (r && sk_voice_dir(voice_dir, sizeof voice_dir, assets, r->language))
-            sk_voice_check(r, voice_dir, &d);
-        sk_diag_print(&d, stdout);
-        if (!r || d.errors) bad++;
-        else printf("%s: no problems found%s\n", cli->files[i], d.warnings ? " (but see the warnings)" : "");
-        sk_routine_free(r);
-        sk_diag_free(&d);
-    }
-    return bad ? 1 : 0;
-}
-
-static int do_check_config(const sk_cli *cli)
-{
-    int bad = 0;
-    for (int i = 0; i < cli->file_count; i++) {
-        sk_diag d;
-        sk_diag_init(&d);
-        sk_config cfg;
-        bool ok = sk_config_load(cli->files[i], &cfg, &d);
-        sk_diag_print(&d, stdout);
-        if (!ok || d.errors) bad++;
-        else printf("%s: no problems found\n", cli->files[i]);
-        sk_config_free(&cfg);
-        sk_diag_free(&d);
-    }
-    return bad ? 1 : 0;
-}
 
 static bool load_replay(const char *path, sk_replay *out)
 {
@@ -104,7 +57,7 @@ int main(int argc, char **argv)
     switch (cli.action) {
     case SK_ACTION_HELP: sk_cli_usage(stdout); return 0;
     case SK_ACTION_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return 0;
-    case SK_ACTION_CHECK_CONFIG: return do_check_config(&cli);
+    case SK_ACTION_CHECK_CONFIG: return sk_check_configs(&cli);
     default: break;
     }
 
@@ -116,21 +69,21 @@ int main(int argc, char **argv)
         fprintf(stderr, "stretch-kiosk: %s: no assets here (fonts/ missing); text may be missing\n",
                 assets);
     if (cli.action == SK_ACTION_CHECK) {
-        rc = do_check(&cli, assets);
+        rc = sk_check_routines(&cli, assets);
         sk_config_free(&cfg);
         return rc;
     }
 
-    if (cli.action == SK_ACTION_RUN) {
-        rc = sk_app_run(&cfg, config_path, &cli, assets);
+    sk_replay replay = {0};
+    if (cli.replay_path && !load_replay(cli.replay_path, &replay)) {
+        rc = 1;
+    } else if (cli.action == SK_ACTION_RUN) {
+        rc = sk_app_run(&cfg, config_path, &cli, assets, cli.replay_path ? &replay : NULL);
     } else {
         sk_content content = {0};
         sk_timeline_opts tl_opts;
         sk_content_timeline_opts(&cfg, &tl_opts);
-        sk_replay replay = {0};
-        if (cli.replay_path && !load_replay(cli.replay_path, &replay)) {
-            rc = 1;
-        } else if (!sk_content_load(&content, cfg.routine, assets, &tl_opts, stderr)) {
+        if (!sk_content_load(&content, cfg.routine, assets, &tl_opts, stderr)) {
             fprintf(stderr, "stretch-kiosk: out of memory\n");
             rc = 1;
         } else if (cli.action == SK_ACTION_RENDER_FRAMES) {
@@ -143,8 +96,7 @@ int main(int argc, char **argv)
                 .replay = cli.replay_path ? &replay : NULL, .trace = cli.trace,
             };
             rc = sk_render_frames(&content, &so, &job);
-            if (TTF_WasInit()) TTF_Quit();
-            SDL_Quit();
+            sk_app_sdl_quit();
         } else {  /* --list-cues */
             int conflicts = 0;
             rc = sk_voice_list_cues(content.routine, stdout, &conflicts) < 0 || conflicts ? 1 : 0;
@@ -152,8 +104,8 @@ int main(int argc, char **argv)
                 fprintf(stderr, "stretch-kiosk: %d cue keys with two different texts\n", conflicts);
         }
         sk_content_free(&content);
-        sk_replay_free(&replay);
     }
+    sk_replay_free(&replay);
     sk_config_free(&cfg);
     return rc;
 }

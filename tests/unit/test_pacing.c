@@ -1,9 +1,9 @@
 /* Frame pacing, headless (SDL's software renderer on surfaces, no video
  * driver). Two scenes look at the same timeline:
- *   - the paced one does what app.c does: it looks at a frame only when the
- *     previous look said something may change by then (next_change_ms),
- *     and draws only when the frame's signature differs from the one on
- *     screen;
+ *   - the paced one is paced as the program paces its window (pacing.h):
+ *     it looks at a frame only when the previous look said something may
+ *     change by then (next_change_ms), and draws only when the frame's
+ *     signature differs from the one on screen;
  *   - the reference draws every tick, all of it.
  * Both are run twice: drawn straight onto the surface, and through a
  * canvas (the paced one then redraws only the areas that changed).
@@ -19,6 +19,7 @@
 
 #include "check.h"
 #include "content.h"
+#include "pacing.h"
 #include "scene.h"
 
 #define W 480
@@ -36,8 +37,7 @@ typedef struct rig {
     sk_content c;
     screen paced, ref;
     Uint8 *shown;             /* the paced screen's last presented pixels */
-    uint64_t shown_sig;
-    bool have_shown;
+    sk_pacer pacer;           /* what the paced screen shows */
     int64_t look_at;          /* timeline clock of the paced loop's next look */
     /* counts */
     int ticks, looks, draws, ref_changes, mismatches;
@@ -128,20 +128,22 @@ static void tick(rig *g, Uint8 *ref_prev)
         g->looks++;
         sk_scene_frame f;
         sk_scene_prepare(g->paced.sc, &v, W, H, &f);
-        if (!g->have_shown || f.signature != g->shown_sig) {
+        /* The ticks are the frames (no fps cap of its own); no watchdog. */
+        const sk_pace_opts po = {.frame_ms = 0, .idle_look_ms = SK_SCENE_MAX_LOOK_MS};
+        sk_pace_frame pf = {.now_ms = (uint64_t)v.clock_ms, .signature = f.signature,
+                            .next_change_ms = f.next_change_ms};
+        sk_pace pace = sk_pace_decide(&g->pacer, &po, &pf);
+        if (pace.draw) {
             sk_scene_draw(g->paced.sc, &v, W, H);
             SDL_RenderFlush(g->paced.r);
             copy_pixels(g->shown, g->paced.surf);
-            g->shown_sig = f.signature;
-            g->have_shown = true;
+            sk_pace_presented(&g->pacer, &pf, (uint64_t)v.clock_ms);
             g->draws++;
             g->all_draws++;
         }
-        /* 0: the next tick; -1: nothing foreseen. As app.c: at least every
+        /* 0: the next tick; -1: nothing foreseen: at least every
          * SK_SCENE_MAX_LOOK_MS. */
-        int64_t wait = f.next_change_ms;
-        if (wait < 0 || wait > SK_SCENE_MAX_LOOK_MS) wait = SK_SCENE_MAX_LOOK_MS;
-        g->look_at = v.clock_ms + wait;
+        g->look_at = (int64_t)pace.wake_ms;
     }
     /* The reference draws the whole picture every tick (a canvas drawn
      * whole: blending into the canvas's texture rounds a little unlike

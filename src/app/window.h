@@ -1,0 +1,36 @@
+/* The program's window and renderer (see window.c for why each step). */
+#ifndef SK_WINDOW_H
+#define SK_WINDOW_H
+#include <SDL.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "render_guard.h"
+
+typedef struct sk_window {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    sk_render_guard guard;   /* a renderer that presents nothing is replaced */
+    float dpi;               /* diagonal DPI of the display, 0 = unknown */
+    bool canvas;             /* software rasteriser: redraw only what changed */
+    bool native_wait;        /* SDL_WaitEventTimeout sleeps on this driver */
+} sk_window;
+
+/* SDL_Init (video, events), then the display (on KMSDRM: waits, bounded,
+ * for a connected one; *quit cuts the wait short), the window and the
+ * renderer. False with the reason logged; sk_window_close undoes what was
+ * made either way (SDL_Quit is the caller's). */
+bool sk_window_open(sk_window *w, const sk_config *cfg, const volatile sig_atomic_t *quit);
+
+/* After a renderer is made (again): whether to draw through a canvas. */
+void sk_window_renderer_made(sk_window *w);
+
+/* Sleeps until the monotonic time 'wake' (SDL_GetTicks64), an event
+ * (left queued), or *quit / *reload. */
+void sk_window_sleep_until(const sk_window *w, uint64_t wake, const volatile sig_atomic_t *quit,
+                           const volatile sig_atomic_t *reload);
+
+void sk_window_close(sk_window *w);
+#endif
