@@ -116,6 +116,17 @@ static void add_cue(sk_phase *p, const char *key, const char *text)
     c->text = text;
     c->at_ms = 0;
     c->tick = 0;
+    c->says = SK_CUE_OTHER;
+    c->step = 0;
+}
+
+/* Marks the cue just added (if it was) as reading 'says'. */
+static void mark_cue(sk_phase *p, int count_before, sk_cue_says says, int step)
+{
+    if (p->cue_count == count_before)
+        return;
+    p->cues[p->cue_count - 1].says = says;
+    p->cues[p->cue_count - 1].step = step;
 }
 
 static void add_cuef(sk_phase *p, const char *text, const char *fmt, ...)
@@ -218,10 +229,17 @@ static void add_intro(sk_timeline *tl, phase_list *l, int ei, bool session, bool
     }
     if (!session)
         add_cuef(p, e->summary, "%s.summary", e->id);
+    int n = p->cue_count;
     add_cuef(p, e->equipment, "%s.equipment", e->id);
-    for (int s = 0; s < e->step_count && s < SK_MAX_STEPS; s++)
+    mark_cue(p, n, SK_CUE_EQUIPMENT, 0);
+    for (int s = 0; s < e->step_count && s < SK_MAX_STEPS; s++) {
+        n = p->cue_count;
         add_cuef(p, e->steps[s], "%s.step%d", e->id, s + 1);
+        mark_cue(p, n, SK_CUE_STEP, s + 1);
+    }
+    n = p->cue_count;
     add_cuef(p, e->caution, "%s.caution", e->id);
+    mark_cue(p, n, SK_CUE_CAUTION, 0);
     layout_narrated(tl, p, (int64_t)e->intro_seconds * 1000);
 }
 
@@ -753,6 +771,7 @@ void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v)
     v->paused = tl->paused;
     v->stop_pending = tl->stop_pending;
     v->resume_count_ms = tl->resume_left;
+    v->resume_total_ms = tl->o.resume_count_ms;
     v->clock_ms = tl->clock;
     v->sessions_started = tl->started;
     v->sessions_ended = tl->ended;

@@ -84,6 +84,15 @@ typedef enum {
 } sk_phase_kind;
 
 #define SK_MAX_CUES 12
+
+/* What a cue reads out, so a screen can show which words are being spoken
+ * without parsing its key. */
+typedef enum {
+    SK_CUE_OTHER,        /* a name, a count, a phrase, a card line... */
+    SK_CUE_STEP,         /* one of the exercise's steps (sk_cue.step) */
+    SK_CUE_EQUIPMENT,    /* the exercise's equipment line */
+    SK_CUE_CAUTION       /* the exercise's caution */
+} sk_cue_says;
 #define SK_CUE_KEY_MAX 48
 
 typedef struct sk_cue {
@@ -93,6 +102,8 @@ typedef struct sk_cue {
                                       timeline's own storage */
     int tick;                      /* >0: a count cue; SK_EV_TICK with this
                                       many seconds comes just before it */
+    sk_cue_says says;              /* what part of the exercise it reads */
+    int step;                      /* SK_CUE_STEP: which step, 1-based */
 } sk_cue;
 
 typedef struct sk_phase {
@@ -195,6 +206,7 @@ typedef struct sk_tl_view {
     bool paused;
     bool stop_pending;       /* STOP pressed once; waiting for confirmation */
     int64_t resume_count_ms; /* >0: counting down after resume, time not moving */
+    int64_t resume_total_ms; /* how long that count is (the option) */
     bool still_there;        /* the walk-away question is showing */
     const sk_cue *caption;   /* the latest cue of this phase, or NULL */
     int64_t clock_ms;        /* total time fed in */

@@ -2,20 +2,7 @@
 
 #include <math.h>
 
-#include "ring_draw.h"
-
-void sk_draw_fill(SDL_Renderer *r, SDL_Rect rect, SDL_Color c)
-{
-    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRect(r, &rect);
-}
-
-void sk_draw_round_box(SDL_Renderer *r, SDL_Rect rect, int radius, SDL_Color c)
-{
-    SDL_FRect f = {(float)rect.x, (float)rect.y, (float)rect.w, (float)rect.h};
-    sk_ring_draw_rrect(r, f, (float)radius, 0, c, 255);
-}
+#include "ring_draw.h"   /* SK_RING_FEATHER: the same soft edge */
 
 void sk_draw_poly(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c, Uint8 alpha)
 {

@@ -87,17 +87,13 @@ static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_e
     sk_dl_key(d, it);
 }
 
-/* Which step the voice is reading now (0-based), from the cue key
- * "<exercise>.step<N>"; -1 when it reads something else. */
+/* Which step the voice is reading now (0-based); -1 when it reads
+ * something else. The caption is a cue of this phase (timeline.h). */
 static int spoken_step(const sk_tl_view *v, const sk_exercise *ex)
 {
-    if (!v->caption) return -1;
-    const char *k = v->caption->key;
-    size_t n = strlen(ex->id);
-    if (strncmp(k, ex->id, n) != 0 || strncmp(k + n, ".step", 5) != 0) return -1;
-    long s;
-    if (!sk_parse_long(k + n + 5, &s) || s < 1 || s > ex->step_count) return -1;
-    return (int)s - 1;
+    const sk_cue *c = v->caption;
+    if (!c || c->says != SK_CUE_STEP || c->step < 1 || c->step > ex->step_count) return -1;
+    return c->step - 1;
 }
 
 /* Steps that do not all fit: pages of whole paragraphs at one size, the
@@ -181,11 +177,13 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
         paras[n] = ex->caution;
         st[n++] = (para_style){pal(SK_COL_WARN), "\xe2\x9a\xa0", pal(SK_COL_WARN)};  /* ⚠ */
     }
-    /* The paragraph being read aloud: by its step key, else by its words. */
+    /* The paragraph being read aloud: a step, the equipment or the caution. */
     int reading = speaking;
-    if (reading < 0 && v->caption && v->caption->text)
-        for (int i = 0; i < n; i++)
-            if (!strcmp(paras[i], v->caption->text)) reading = i;
+    sk_cue_says says = v->caption ? v->caption->says : SK_CUE_OTHER;
+    for (int i = 0; reading < 0 && i < n; i++)
+        if ((says == SK_CUE_EQUIPMENT && paras[i] == ex->equipment) ||
+            (says == SK_CUE_CAUTION && paras[i] == ex->caution))
+            reading = i;
     /* In the intro, what is being read is bright and the rest muted (the
      * caution keeps its colour: it is never background). */
     if (extras && reading >= 0 && speaking < 0) {
@@ -275,8 +273,8 @@ static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
     long long secs;
     if (p->kind == SK_PH_HOLD && v->resume_count_ms > 0) {
         /* Resuming: a 3-2-1 count before the hold goes on. */
-        int total = 3;
-        double rem = sk_sc_quantise_left(sc, v->resume_count_ms, 3000,
+        int total = (int)((v->resume_total_ms + 999) / 1000);
+        double rem = sk_sc_quantise_left(sc, v->resume_count_ms, v->resume_total_ms,
                                    sk_sc_ring_steps(L->ring_r + L->ring_thick / 2.0f), !v->paused);
         item *it = sk_dl_add(d, IT_COUNT);
         if (it) {
