@@ -83,7 +83,9 @@ int main(int argc, char **argv)
         sk_content content = {0};
         sk_timeline_opts tl_opts;
         sk_content_timeline_opts(&cfg, &tl_opts);
-        if (!sk_content_load(&content, cfg.routine, assets, &tl_opts, stderr)) {
+        char lang_path[4096];
+        const char *routine = sk_content_routine_path(&cfg, assets, lang_path, sizeof lang_path, stderr);
+        if (!sk_content_load(&content, routine, assets, &tl_opts, stderr)) {
             fprintf(stderr, "stretch-kiosk: out of memory\n");
             rc = 1;
         } else if (cli.action == SK_ACTION_RENDER_FRAMES) {

@@ -216,7 +216,9 @@ static void reload(app *a)
                     sk_config_describe(a->cfg, desc, sizeof desc));
         }
     }
-    if (sk_content_reload(&a->content, a->cfg->routine, a->assets, &a->tl_opts, stderr))
+    char lang_path[4096];
+    const char *routine = sk_content_routine_path(a->cfg, a->assets, lang_path, sizeof lang_path, stderr);
+    if (sk_content_reload(&a->content, routine, a->assets, &a->tl_opts, stderr))
         fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)\n", a->content.routine->title,
                 a->content.routine->path);
     make_scene(a);
@@ -406,7 +408,9 @@ static bool start_up(app *a, const sk_replay *replay)
     if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t1 = sk_ms_since_process_start();
     if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());
-    if (!sk_content_load(&a->content, a->cfg->routine, a->assets, &a->tl_opts, stderr)) {
+    char lang_path[4096];
+    const char *routine = sk_content_routine_path(a->cfg, a->assets, lang_path, sizeof lang_path, stderr);
+    if (!sk_content_load(&a->content, routine, a->assets, &a->tl_opts, stderr)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
     }

@@ -1,6 +1,9 @@
 #include "content.h"
 
 #include <string.h>
+#include <unistd.h>
+
+#include "text_util.h"
 
 /* The built-in routine ships as <assets>/routines/sciatica.ini: its sprite
  * paths are relative to that folder. */
@@ -104,4 +107,19 @@ void sk_content_timeline_opts(const sk_config *cfg, sk_timeline_opts *out)
     memset(out, 0, sizeof *out);
     out->walkaway_ms = (int64_t)cfg->walkaway_seconds * 1000;
     out->return_to_start = cfg->mode == SK_MODE_SESSION;
+}
+
+const char *sk_content_routine_path(const sk_config *cfg, const char *assets_dir, char *buf,
+                                    size_t size, FILE *log)
+{
+    if (cfg->routine) return cfg->routine;
+    if (!cfg->language[0] || sk_strcasecmp(cfg->language, "en") == 0) return NULL;
+    int n = snprintf(buf, size, "%s/routines/sciatica-%s.ini", assets_dir ? assets_dir : ".",
+                     cfg->language);
+    if (n > 0 && (size_t)n < size && access(buf, F_OK) == 0) return buf;
+    if (log)
+        fprintf(log, "stretch-kiosk: language %s: no translation of the built-in routine "
+                     "(%s/routines/sciatica-%s.ini); showing it in English\n", cfg->language,
+                assets_dir ? assets_dir : ".", cfg->language);
+    return NULL;
 }

@@ -39,6 +39,16 @@ bool sk_content_reload(sk_content *c, const char *routine_path, const char *asse
 
 void sk_content_free(sk_content *c);
 
+/* Which routine file kiosk.ini asks for: its 'routine' when set (that
+ * file's own language then stands: its captions are in it); else, for a
+ * 'language' other than the built-in routine's ("en"), the built-in
+ * routine's translation <assets>/routines/sciatica-<language>.ini (its
+ * captions, phrases and voice), written into buf; NULL for the built-in
+ * routine itself. A language without a translation is one line in log and
+ * the built-in routine. */
+const char *sk_content_routine_path(const sk_config *cfg, const char *assets_dir, char *buf,
+                                    size_t size, FILE *log);
+
 /* The timeline options the config asks for (walk-away time, start screen
  * in mode=session). Clip lengths are left to the caller. */
 void sk_content_timeline_opts(const sk_config *cfg, sk_timeline_opts *out);
