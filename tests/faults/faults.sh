@@ -186,10 +186,18 @@ printf '[kiosk]\nroutine = %s\n' "$tmp/live.ini" >"$tmp/kiosk.ini"
 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$SK" --config "$tmp/kiosk.ini" --windowed 320x240 \
     2>"$tmp/live.err" &
 pid=$!
-sleep 2
+# Deadlines, not sleeps: a loaded machine starts (and reloads) slower.
+wait_log() {  # file pattern seconds: until the pattern is in the file
+    local end=$(( $(date +%s) + $3 ))
+    until grep -q "$2" "$1"; do
+        [ "$(date +%s)" -lt "$end" ] || return 1
+        sleep 0.1
+    done
+}
+wait_log "$tmp/live.err" "first frame on screen" 60 || fail "SIGHUP: the kiosk did not start"
 printf '[exercise.x]\nhold_seconds = forever\n' >"$tmp/live.ini"
 kill -HUP $pid
-sleep 1.5
+wait_log "$tmp/live.err" "still showing the previous routine" 60 || true
 check "SIGHUP with a broken routine: still running" kill -0 $pid
 check "SIGHUP with a broken routine: the error names file and line" grep -q "live.ini:2: hold_seconds" "$tmp/live.err"
 check "SIGHUP with a broken routine: keeps the old content" grep -q "still showing the previous routine" "$tmp/live.err"
