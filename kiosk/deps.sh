@@ -21,13 +21,19 @@ sk_packages_build=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
 # libFuzzer and the sanitizer runtimes come with clang's compiler-rt, whose
 # package name carries the default clang's version (14 in bookworm, 19 in
 # trixie).
-sk_packages_test_common=(xvfb xauth sox vorbis-tools systemd clang valgrind imagemagick)
+# openssh-client: ssh-keygen checks the boot partition's SSH keys
+# (tests/image/test_boot_settings.sh).
+sk_packages_test_common=(xvfb xauth sox vorbis-tools systemd clang valgrind imagemagick
+                         openssh-client)
 sk_packages_test_clang_rt() {
     case $1 in bookworm) echo libclang-rt-14-dev ;; trixie) echo libclang-rt-19-dev ;; esac
 }
 # Only for making voice clips (kiosk/make-voice) and comparing speech engines
 # (tests/voice/compare-engines.sh): the clips are committed, so neither a
 # build nor the tests need these.  sk_install_deps voice
+# Spanish and German are spoken by SVOX Pico (libttspico-utils), which is in
+# Debian's non-free section: not listed here, so this works on a machine with
+# main only; kiosk/make-voice --lang es|de names the package and the section.
 sk_packages_voice=(flite sox vorbis-tools espeak-ng festival festvox-us-slt-hts
                    pocketsphinx pocketsphinx-en-us)
 
