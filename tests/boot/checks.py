@@ -462,7 +462,7 @@ class Check:
             v.wait_serial(exit_re, self.dl(300), what="the kiosk's non-zero exit without a display")
             msg = re.findall(r"stretch-kiosk: (?:no display|cannot open the display)[^\r\n]*",
                              v.serial_text())
-            # The next start must come RestartSec (2 s) or more after the exit.
+            # The next start must come RestartSec (1 s) or more after the exit.
             v.wait_serial(r"stretch-kiosk\.service: Scheduled restart job", self.dl(60),
                           what="systemd's restart")
             v.wait_serial(r"Starting stretch-kiosk\.service", self.dl(60), since=0,
@@ -485,7 +485,7 @@ class Check:
                                                    os.path.join(self.o.out, "8-next-boot.png"), self.dl(30))
             n2 = self.restarts(v)
             self.save_journal(v, "nogpu-then-gpu")
-            storm = (not gaps) or any(g < 2.0 for g in gaps) or n > up / 2.0
+            storm = (not gaps) or any(g < 1.0 for g in gaps) or n > up / 2.0
             if msg and not storm and good and n2 == 0:
                 self.ok(8, "no GPU: exit 1 saying '%s', %d restart(s) in %.0f s of uptime (exit-to-start "
                            "gaps %s s); next boot with the GPU: READY at %.1f s, NRestarts=0; %s"
