@@ -96,6 +96,15 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
  * jumping ahead through what nobody saw. */
 #define SK_MAX_FRAME_STEP_MS 250
 
+/* Between long steps outside a frame (a sheet's preload, a reload's
+ * rebuild, a renderer replaced): each gets a whole watchdog period, so a
+ * loaded machine is not killed in the middle of one (notify.h; nothing
+ * before the first frame). */
+static void step_done(void)
+{
+    sk_notify_watchdog_step(SDL_GetTicks64());
+}
+
 static void on_replay_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
 {
     (void)user, (void)at_ms, (void)changed;
@@ -154,9 +163,11 @@ static bool replaced_blank_renderer(app *a)
     a->scene = NULL;
     SDL_DestroyRenderer(w->r);
     w->r = sk_render_guard_next(&w->guard, w->win, because);
+    step_done();
     if (!w->r) return true;
     sk_window_renderer_made(w);
     if (!make_scene(a)) fprintf(stderr, "stretch-kiosk: out of memory while making the scene again\n");
+    step_done();
     return true;
 }
 
@@ -193,6 +204,7 @@ static void reload(app *a)
 {
     const char *config_path = a->config_path;
     sk_notify_reloading();
+    step_done();
     fprintf(stderr, "stretch-kiosk: SIGHUP: reloading%s%s\n", config_path ? " " : "",
             config_path ? config_path : " the routine");
     if (config_path) {
@@ -200,6 +212,7 @@ static void reload(app *a)
         sk_diag d;
         sk_diag_init(&d);
         bool ok = sk_config_load(config_path, &fresh, &d);
+        step_done();
         sk_diag_print(&d, stderr);
         sk_diag_free(&d);
         if (!ok) {
@@ -221,7 +234,9 @@ static void reload(app *a)
     if (sk_content_reload(&a->content, routine, a->assets, &a->tl_opts, stderr))
         fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)\n", a->content.routine->title,
                 a->content.routine->path);
+    step_done();
     make_scene(a);
+    step_done();
     a->kiosk.tl = a->content.timeline;   /* a new timeline (or the same) */
     sk_notify_ready("reloaded");
 }
@@ -321,8 +336,14 @@ static void after_frame(app *a, const sk_tl_view *v, bool drawn, Uint64 now)
 {
     /* Sprite sheets not needed yet load after the first frame, in a
      * moment with nothing to draw (or 2 s on, whatever shows). */
-    if (a->sprites_pending && !a->first_frame && (!drawn || now - a->first_present > 2000))
+    if (a->sprites_pending && !a->first_frame && (!drawn || now - a->first_present > 2000)) {
+        step_done();
         a->sprites_pending = sk_scene_preload(a->scene);
+        step_done();
+        /* systemctl status says when the start's work is all done (and
+         * test_notify_program waits for it). */
+        if (!a->sprites_pending) sk_notify_status("every sprite sheet loaded");
+    }
     if (a->first_frame && drawn) {
         a->first_frame = false;
         a->first_present = a->pacer.last_present_ms;
@@ -405,6 +426,8 @@ static bool start_up(app *a, const sk_replay *replay)
     const char *bench_env = getenv("SK_BENCH");
     const bool timing = bench_env && !strcmp(bench_env, "1");
     double t0 = timing ? sk_ms_since_process_start() : 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
+    /* No watchdog ping in here (notify.h): the unit's TimeoutStartSec bounds
+     * the start; the first ping comes with the first frame. */
     if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t1 = sk_ms_since_process_start();
     if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());

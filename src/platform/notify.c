@@ -82,7 +82,17 @@ static bool send_with_status(const char *head, const char *status)
     return send_state(buf);
 }
 
-bool sk_notify_ready(const char *status) { return send_with_status("READY=1", status); }
+static struct {
+    bool initialised, pinged_once, armed;
+    uint64_t interval_ms, last_ping_ms;
+} wd;
+
+bool sk_notify_ready(const char *status)
+{
+    bool sent = send_with_status("READY=1", status);
+    if (sent) wd.armed = true;   /* systemd arms its watchdog at READY */
+    return sent;
+}
 bool sk_notify_reloading(void) { return send_state("RELOADING=1"); }
 bool sk_notify_stopping(void) { return send_state("STOPPING=1"); }
 
@@ -99,22 +109,35 @@ bool sk_notify_status(const char *text)
     return send_state(buf);
 }
 
-static struct {
-    bool initialised, pinged_once;
-    uint64_t interval_ms, last_ping_ms;
-} wd;
-
-bool sk_notify_watchdog_tick(uint64_t now_ms)
+static bool watchdog_on(void)
 {
     if (!wd.initialised) {
         wd.initialised = true;
         wd.interval_ms = sk_notify_ping_interval_ms();
     }
-    if (wd.interval_ms == 0) return false;
-    if (wd.pinged_once && now_ms - wd.last_ping_ms < wd.interval_ms) return false;
+    return wd.interval_ms != 0;
+}
+
+static bool ping(uint64_t now_ms)
+{
     wd.pinged_once = true;
     wd.last_ping_ms = now_ms;
-    return send_state("WATCHDOG=1");
+    bool sent = send_state("WATCHDOG=1");
+    if (sent) wd.armed = true;
+    return sent;
+}
+
+bool sk_notify_watchdog_tick(uint64_t now_ms)
+{
+    if (!watchdog_on()) return false;
+    if (wd.pinged_once && now_ms - wd.last_ping_ms < wd.interval_ms) return false;
+    return ping(now_ms);
+}
+
+bool sk_notify_watchdog_step(uint64_t now_ms)
+{
+    if (!watchdog_on() || !wd.armed) return false;
+    return ping(now_ms);
 }
 
 bool sk_notify_wall_clock_synced(void)

@@ -10,7 +10,16 @@
  *   - READY only after the first frame was presented (not at start-up: a
  *     kiosk that never gets a picture on screen must not count as started);
  *   - ping from the frame loop, after SDL_RenderPresent returned, never from
- *     a timer thread (a thread would keep pinging while the loop hangs).
+ *     a timer thread (a thread would keep pinging while the loop hangs);
+ *   - and between the long steps the main thread takes outside a frame once
+ *     the watchdog is armed (a sprite sheet's preload, a reload's rebuild, a
+ *     renderer replaced): each step then gets a whole WatchdogSec, which a
+ *     loaded machine needed (sk_notify_watchdog_step).
+ * systemd arms the watchdog at the first WATCHDOG=1 or at READY=1, not at
+ * start: until then TimeoutStartSec bounds the start, and a ping between
+ * start-up steps would only arm it early, so a single slow step (llvmpipe's
+ * first frame under emulation) would be killed. Hence no ping before the
+ * first frame.
  *
  * None of these blocks (sd_notify sends one datagram on a local socket) or
  * reads a clock: the caller hands in its monotonic milliseconds.
@@ -57,6 +66,13 @@ bool sk_notify_status(const char *text);
  * ping (the first call always pings). Returns true when it pinged. The
  * interval is read from the environment on the first call. */
 bool sk_notify_watchdog_tick(uint64_t now_ms);
+
+/* Between two long steps outside the frame loop: sends WATCHDOG=1 when the
+ * watchdog is on and armed (a ping or READY=1 was sent), whatever the
+ * interval, and counts as the last ping for sk_notify_watchdog_tick. Before
+ * that, does nothing (see above: it would arm the watchdog during the start).
+ * Returns true when it pinged. */
+bool sk_notify_watchdog_step(uint64_t now_ms);
 
 /* True when the wall clock is believed right: systemd-timesyncd has
  * synchronised it (/run/systemd/timesync/synchronized exists) or the kernel

@@ -61,6 +61,8 @@ static void test_socket(void)
         CHECK_STR(buf, want);                                           \
     } while (0)
 
+    /* Before the first ping or READY, a step does not arm the watchdog. */
+    CHECK(!sk_notify_watchdog_step(50), "no step ping before the watchdog is armed");
     CHECK(sk_notify_ready("showing the loop\nsecond line"), "ready");
     RECV_IS("READY=1\nSTATUS=showing the loop second line");
     CHECK(sk_notify_status("audio device lost"), "status");
@@ -80,6 +82,13 @@ static void test_socket(void)
         pings += sk_notify_watchdog_tick(t);
     CHECK(pings == 9 || pings == 10, "%d pings in 10 s", pings);
     for (int i = 0; i < pings; i++) RECV_IS("WATCHDOG=1");
+    CHECK(sk_notify_watchdog_step(111010), "a step pings whatever the interval");
+    RECV_IS("WATCHDOG=1");
+    CHECK(sk_notify_watchdog_step(111020), "and again after the next step");
+    RECV_IS("WATCHDOG=1");
+    CHECK(!sk_notify_watchdog_tick(112000), "the step was the last ping for the frame loop");
+    CHECK(sk_notify_watchdog_tick(112020), "a full interval after the step: ping");
+    RECV_IS("WATCHDOG=1");
 
     CHECK(sk_notify_stopping(), "stopping");
     RECV_IS("STOPPING=1");

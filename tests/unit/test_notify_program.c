@@ -3,6 +3,10 @@
  * its first frame, ping WATCHDOG=1 about every half interval from the frame
  * loop, answer SIGHUP with RELOADING=1 then READY=1, and SIGTERM with
  * STOPPING=1 and a clean exit within a second. Headless (dummy video).
+ * Then, with a watchdog too long for the frame loop's pings to come again,
+ * the pings between long steps: none before the first frame (that would
+ * arm systemd's watchdog during the start), one around each sprite sheet's
+ * preload and between a reload's steps.
  * Skipped (77) when built without libsystemd. */
 #include <errno.h>
 #include <signal.h>
@@ -56,6 +60,63 @@ static bool wait_for(int fd, const char *want, double timeout, int *pings, char 
     return false;
 }
 
+/* Starts the program as systemd would, with this socket and WATCHDOG_USEC. */
+static pid_t start(const char *prog, const char *socket_path, const char *watchdog_usec)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        char wpid[32];
+        snprintf(wpid, sizeof wpid, "%ld", (long)getpid());
+        setenv("NOTIFY_SOCKET", socket_path, 1);
+        setenv("WATCHDOG_USEC", watchdog_usec, 1);
+        setenv("WATCHDOG_PID", wpid, 1);
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        execl(prog, prog, "--mode", "loop", "--mute", "--exit-after", "30", (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+/* WatchdogSec=600: the frame loop pings once (its first frame) and not
+ * again within the test, so every other ping is one between steps. */
+static void check_step_pings(const char *prog, int fd, const char *socket_path)
+{
+    pid_t pid = start(prog, socket_path, "600000000");
+    CHECK(pid > 0, "fork");
+    char buf[512];
+    int pings = 0;
+    bool ready = wait_for(fd, "READY=1", 60, &pings, buf, sizeof buf);
+    CHECK(ready, "READY=1 after the first frame");
+    printf("step pings: %d before READY\n", pings);
+    CHECK(pings == 1, "before READY only the first frame's ping, none between start-up steps (%d)",
+          pings);
+    /* The sheets the first frame did not need load one at a time after it. */
+    pings = 0;
+    CHECK(wait_for(fd, "STATUS=every sprite sheet loaded", 60, &pings, buf, sizeof buf),
+          "STATUS= when the sprites are loaded");
+    printf("step pings: %d around the sprite preload\n", pings);
+    CHECK(pings >= 2, "pings around the preload of a sprite sheet (%d)", pings);
+
+    kill(pid, SIGHUP);
+    CHECK(wait_for(fd, "RELOADING=1", 20, NULL, buf, sizeof buf), "SIGHUP: RELOADING=1");
+    pings = 0;
+    CHECK(wait_for(fd, "READY=1", 20, &pings, buf, sizeof buf), "after the reload: READY=1");
+    printf("step pings: %d between RELOADING and READY\n", pings);
+    CHECK(pings >= 3, "pings between the reload's steps (content, scene): %d", pings);
+
+    kill(pid, SIGTERM);
+    int status = 0;
+    pid_t w;
+    double t_term = now_s();
+    while ((w = waitpid(pid, &status, WNOHANG)) == 0 && now_s() - t_term < 10) usleep(10000);
+    CHECK(w == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0, "clean exit after SIGTERM");
+    if (w != pid) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+    }
+}
+
 int main(void)
 {
     if (!sk_notify_available()) {
@@ -77,18 +138,7 @@ int main(void)
     int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     CHECK(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0, "socket: %s", strerror(errno));
 
-    pid_t pid = fork();
-    if (pid == 0) {
-        char wpid[32];
-        snprintf(wpid, sizeof wpid, "%ld", (long)getpid());
-        setenv("NOTIFY_SOCKET", sa.sun_path, 1);
-        setenv("WATCHDOG_USEC", "2000000", 1);   /* WatchdogSec=2: ping every 1 s */
-        setenv("WATCHDOG_PID", wpid, 1);
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
-        execl(prog, prog, "--mode", "loop", "--mute", "--exit-after", "30", (char *)NULL);
-        _exit(127);
-    }
+    pid_t pid = start(prog, sa.sun_path, "2000000");   /* WatchdogSec=2: ping every 1 s */
     CHECK(pid > 0, "fork");
     char buf[512];
     int pings = 0;
@@ -98,6 +148,10 @@ int main(void)
     CHECK(ready, "READY=1 after the first frame");
     if (ready) printf("READY after %.2f s: %s\n", now_s() - t0, buf);
     CHECK(pings >= 1, "a ping came with the first frame (%d)", pings);
+    /* The sprite sheets load after the first frame, with pings around each
+     * (counted in check_step_pings); the frame loop's own come after. */
+    CHECK(wait_for(fd, "STATUS=every sprite sheet loaded", 60, NULL, buf, sizeof buf),
+          "STATUS= when the sprites are loaded");
 
     /* 3.5 s of frames: pings every 1 s, i.e. 3 or 4 of them. */
     pings = 0;
@@ -126,6 +180,8 @@ int main(void)
     }
     /* 1 s is the promise; ASan and qemu get slack. */
     CHECK(took < 3.0, "exit within a second or so of SIGTERM (%.2f s)", took);
+
+    check_step_pings(prog, fd, sa.sun_path);
 
     close(fd);
     unlink(sa.sun_path);
