@@ -508,6 +508,10 @@ class Check:
             self.say("READY %.1f s after QEMU started" % t)
             m = re.search(r"stretch-kiosk\.ini:(\d+): [^\r\n]+", v.serial_text())
             logged = m.group(0) if m else ""
+            # Its settings are read from the running process (MainPID is 0
+            # while a restart is under way; check 1 is the one that counts
+            # restarts).
+            self.ensure_active(v)
             cfg = self.active_config(v)
             good, text, _ = self.wait_loop_picture(v, self.loop_refs(v, "9-portrait"), os.path.join(self.o.out, "9-portrait.png"),
                                                    self.dl(30))
