@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "diag.h"
 #include "audio.h"
 #include "content.h"
 #include "input.h"
@@ -18,6 +19,7 @@
 #include "replay.h"
 #include "scene.h"
 #include "text_util.h"
+#include "view_layout.h"
 #include "window.h"
 
 static volatile sig_atomic_t g_quit, g_reload;
@@ -48,6 +50,10 @@ typedef struct app {
     sk_window wnd;
     sk_content content;
     sk_scene *scene;
+    sk_view_layout_opts layout_opts;  /* the scene's, for the layout rule */
+    sk_layout layout;        /* this frame's: the scene draws in it, and the
+                                next events are hit-tested against it */
+    bool have_layout;
     sk_timeline_opts tl_opts;
     sk_kiosk kiosk;          /* moves the timeline's time, applies the replay */
     sk_kiosk_hooks hooks;
@@ -64,16 +70,14 @@ typedef struct app {
     Uint64 first_present;
 } app;
 
-/* Minute of the day on the wall clock, or -1 while the clock is not yet
- * synchronised (a Pi has no battery clock: until NTP, the date may be 1970
- * or the last shut-down). Screen-off hours wait for a trusted clock. */
+/* Minute of the day on the wall clock, or -1 while it is not to be
+ * trusted (hours.h: one rule for quiet and screen-off hours). */
 static int wall_minute(void)
 {
-    if (!sk_notify_wall_clock_synced()) return -1;
     time_t now = time(NULL);
     struct tm tm;
-    if (!localtime_r(&now, &tm)) return -1;
-    return tm.tm_hour * 60 + tm.tm_min;
+    bool local = localtime_r(&now, &tm) != NULL;
+    return sk_hours_trusted_minute(sk_notify_wall_clock_synced(), now, local ? &tm : NULL);
 }
 
 /* The screen is dark in screen-off hours, unless someone touched it in the
@@ -82,8 +86,7 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
 {
     if (a->cfg->screen_off.count == 0) return SK_SCREEN_ON;
     if (a->woken_until > now) return SK_SCREEN_ON;
-    int minute = wall_minute();
-    if (minute < 0 || !sk_hours_contains(&a->cfg->screen_off, minute)) return SK_SCREEN_ON;
+    if (!sk_hours_now(&a->cfg->screen_off, wall_minute())) return SK_SCREEN_ON;
     return SK_SCREEN_OFF;
 }
 
@@ -147,6 +150,8 @@ static bool make_scene(app *a)
     if (!s) return false;
     sk_scene_destroy(a->scene);
     a->scene = s;
+    a->layout_opts = (sk_view_layout_opts){.touch = so.touch, .fell_back = so.fell_back,
+                                           .dpi = so.dpi, .rotate = so.rotate};
     return true;
 }
 
@@ -253,7 +258,7 @@ static sk_screen_state handle_events(app *a)
     sk_timeline_view(a->content.timeline, &tv);
     sk_input_view iv = {
         .screen = screen, .session = tv.mode == SK_TL_SESSION, .paused = tv.paused,
-        .layout = sk_scene_layout(a->scene), .window_w = ww, .window_h = wh,
+        .layout = a->have_layout ? &a->layout : NULL, .window_w = ww, .window_h = wh,
     };
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
@@ -296,9 +301,7 @@ static void advance(app *a, Uint64 now, sk_screen_state screen)
         /* Quiet hours and screen-off hours: no sound. A wrong wall
          * clock never touches the timeline, only this. */
         a->quiet_checked = now;
-        time_t wall = time(NULL);
-        struct tm tm;
-        bool quiet = localtime_r(&wall, &tm) && sk_audio_quiet_now(&a->cfg->quiet_hours, wall, &tm);
+        bool quiet = sk_hours_now(&a->cfg->quiet_hours, wall_minute());
         sk_audio_set_quiet(a->audio, quiet || screen == SK_SCREEN_OFF);
     }
     sk_kiosk_step(&a->kiosk, (int64_t)(dt > SK_MAX_FRAME_STEP_MS ? SK_MAX_FRAME_STEP_MS : dt),
@@ -316,7 +319,7 @@ static bool draw_frame(app *a, const sk_tl_view *v, const sk_pace_frame *pf, int
         SDL_SetRenderDrawColor(a->wnd.r, 0, 0, 0, 255);
         SDL_RenderClear(a->wnd.r);
     } else {
-        sk_scene_draw(a->scene, v, w, h);
+        sk_scene_draw_in(a->scene, v, &a->layout, w, h);
         if (replaced_blank_renderer(a)) {
             *failed = !a->wnd.r || !a->scene;
             a->pacer.shown = false;
@@ -388,7 +391,12 @@ static int frame(app *a)
      * until the scene says it changes (or a touch comes). */
     sk_scene_frame f = {0, -1};
     bool off = screen == SK_SCREEN_OFF;
-    if (!off) sk_scene_prepare(a->scene, &v, w, h, &f);
+    if (!off) {
+        /* Once a frame: the scene draws into it; the next events hit-test it. */
+        sk_view_layout(&v, &a->layout_opts, w, h, &a->layout);
+        a->have_layout = true;
+        sk_scene_prepare_in(a->scene, &v, &a->layout, w, h, &f);
+    }
     sk_pace_frame pf = {.now_ms = now, .off = off, .signature = f.signature,
                         .next_change_ms = f.next_change_ms};
     sk_pace pace = sk_pace_decide(&a->pacer, &a->pace_opts, &pf);
@@ -430,7 +438,7 @@ static bool start_up(app *a, const sk_replay *replay)
      * the start; the first ping comes with the first frame. */
     if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t1 = sk_ms_since_process_start();
-    if (TTF_Init() != 0) fprintf(stderr, "stretch-kiosk: TTF_Init: %s\n", TTF_GetError());
+    if (TTF_Init() != 0) SK_LOG_TTF_FAILED(NULL, "TTF_Init");
     char lang_path[4096];
     const char *routine = sk_content_routine_path(a->cfg, a->assets, lang_path, sizeof lang_path, stderr);
     if (!sk_content_load(&a->content, routine, a->assets, &a->tl_opts, stderr)) {

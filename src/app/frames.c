@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "diag.h"
 #include "image_png.h"
 #include "kiosk_step.h"
 
@@ -78,7 +79,9 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     sk_scene *scene = r ? sk_scene_create(r, content->routine, scene_opts) : NULL;
     if (!scene) {
-        fprintf(stderr, "render-frames: cannot set up drawing: %s\n", SDL_GetError());
+        SK_LOG_SDL_FAILED("render-frames: cannot set up drawing",
+                          !surf ? "SDL_CreateRGBSurfaceWithFormat" : !r ? "SDL_CreateSoftwareRenderer"
+                                                                       : "sk_scene_create");
         goto out;
     }
     /* Time moves in 16 ms steps (one 60 Hz frame, as the window would). */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "display_wait.h"
 #include "notify.h"
 
@@ -137,7 +138,7 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
     SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
     if (!wait_for_display(quit)) return false;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        fprintf(stderr, "stretch-kiosk: cannot open the display: SDL_Init: %s\n", SDL_GetError());
+        SK_LOG_SDL_FAILED("cannot open the display", "SDL_Init");
         return false;
     }
     /* SDL falls back to its invisible "offscreen" (or "dummy") driver when
@@ -179,7 +180,7 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         wnd->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
                                   SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
     if (!wnd->win) {
-        fprintf(stderr, "stretch-kiosk: cannot open a window: SDL_CreateWindow: %s\n", SDL_GetError());
+        SK_LOG_SDL_FAILED("cannot open a window", "SDL_CreateWindow");
         return false;
     }
     wnd->r = sk_render_guard_first(&wnd->guard, wnd->win, driver);

@@ -63,120 +63,6 @@ const char *sk_mode_name(sk_mode mode)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Time windows                                                              */
-
-/* "HH:MM" at *p (blanks around allowed); 24:00 only when allow_24. */
-static bool parse_clock(const char **p, int *minutes, bool allow_24, char *err, size_t err_size)
-{
-    const char *s = *p;
-    while (*s == ' ' || *s == '\t') s++;
-    const char *start = s;
-    int h = 0, m = 0, hd = 0, md = 0;
-    while (isdigit((unsigned char)*s) && hd < 3) h = h * 10 + (*s++ - '0'), hd++;
-    bool ok = hd >= 1 && hd <= 2 && *s == ':';
-    if (ok) {
-        s++;
-        while (isdigit((unsigned char)*s) && md < 3) m = m * 10 + (*s++ - '0'), md++;
-        ok = md == 2 && m <= 59 && (h <= 23 || (allow_24 && h == 24 && m == 0));
-    }
-    if (!ok) {
-        const char *end = start;
-        while (*end && *end != '-' && *end != ',' && *end != ' ') end++;
-        if (err)
-            snprintf(err, err_size, "\"%.*s\" is not a time (HH:MM, 00:00..23:59)",
-                     (int)(end - start > 20 ? 20 : end - start), start);
-        return false;
-    }
-    *minutes = h * 60 + m;
-    *p = s;
-    return true;
-}
-
-bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size)
-{
-    memset(out, 0, sizeof *out);
-    if (err && err_size) err[0] = '\0';
-    const char *s = text ? text : "";
-    while (*s == ' ' || *s == '\t') s++;
-    if (*s == '\0' || sk_strcasecmp(s, "none") == 0) return true;
-    sk_hours h = {0};
-    for (;;) {
-        int a, b;
-        if (!parse_clock(&s, &a, false, err, err_size)) return false;
-        while (*s == ' ' || *s == '\t') s++;
-        if (*s != '-') {
-            if (err) snprintf(err, err_size, "expected a range like 22:00-06:30");
-            return false;
-        }
-        s++;
-        if (!parse_clock(&s, &b, true, err, err_size)) return false;
-        /* 24:00 ends a range at midnight; "00:00-24:00" is the whole day. */
-        if (b == 24 * 60 && a != 0) b = 0;
-        if (a == b) {
-            if (err)
-                snprintf(err, err_size, "%02d:%02d-%02d:%02d starts where it ends; "
-                         "give a range of at least one minute", a / 60, a % 60, b / 60, b % 60);
-            return false;
-        }
-        if (h.count == SK_HOURS_MAX) {
-            if (err) snprintf(err, err_size, "at most %d ranges", SK_HOURS_MAX);
-            return false;
-        }
-        h.range[h.count].start = a;
-        h.range[h.count].end = b;
-        h.count++;
-        while (*s == ' ' || *s == '\t') s++;
-        if (*s == '\0') break;
-        if (*s != ',') {
-            if (err) snprintf(err, err_size, "separate ranges with ',' (e.g. 12:00-13:00, 22:00-06:30)");
-            return false;
-        }
-        s++;
-    }
-    *out = h;
-    return true;
-}
-
-static int fold_minute(int minute)
-{
-    minute %= 1440;
-    return minute < 0 ? minute + 1440 : minute;
-}
-
-bool sk_hours_contains(const sk_hours *h, int minute_of_day)
-{
-    int t = fold_minute(minute_of_day);
-    for (int i = 0; i < h->count; i++) {
-        int a = h->range[i].start, b = h->range[i].end;
-        if (a < b ? (t >= a && t < b) : (t >= a || t < b)) return true;
-    }
-    return false;
-}
-
-int sk_hours_minutes_to_change(const sk_hours *h, int minute_of_day)
-{
-    int t = fold_minute(minute_of_day);
-    bool now = sk_hours_contains(h, t);
-    for (int step = 1; step < 1440; step++)
-        if (sk_hours_contains(h, t + step) != now) return step;
-    return 1440;
-}
-
-char *sk_hours_format(const sk_hours *h, char *buf, size_t size)
-{
-    if (size == 0) return buf;
-    buf[0] = '\0';
-    for (int i = 0; i < h->count; i++) {
-        char one[48];
-        snprintf(one, sizeof one, "%s%02d:%02d-%02d:%02d", i ? ", " : "",
-                 h->range[i].start / 60, h->range[i].start % 60,
-                 h->range[i].end / 60, h->range[i].end % 60);
-        sk_strlcat(buf, one, size);
-    }
-    return buf;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Key combination                                                           */
 
 bool sk_key_combo_parse(const char *text, int *mods, char *key, size_t key_size,
@@ -283,12 +169,7 @@ static bool get_int(load_ctx *c, int line, const char *key, const char *value,
 
 static bool get_bool(load_ctx *c, int line, const char *key, const char *value, bool def, bool *out)
 {
-    static const char *const yes[] = {"yes", "true", "on", "1"};
-    static const char *const no[] = {"no", "false", "off", "0"};
-    for (size_t i = 0; i < 4; i++) {
-        if (sk_strcasecmp(value, yes[i]) == 0) { *out = true; return true; }
-        if (sk_strcasecmp(value, no[i]) == 0) { *out = false; return true; }
-    }
+    if (sk_parse_bool(value, out)) return true;
     BAD(c, line, "%s must be yes or no, got \"%.40s\"; using %s", key, value, def ? "yes" : "no");
     return false;
 }
@@ -331,19 +212,6 @@ static bool get_path(load_ctx *c, int line, const char *key, const char *value,
     free(*out);
     *out = dup;
     return true;
-}
-
-static bool language_ok(const char *s)
-{
-    /* A BCP 47-ish tag: 2-3 letters, optionally "-" or "_" and 2-8 letters/digits. */
-    size_t i = 0;
-    while (isalpha((unsigned char)s[i])) i++;
-    if (i < 2 || i > 3) return false;
-    if (s[i] == '\0') return true;
-    if (s[i] != '-' && s[i] != '_') return false;
-    size_t j = ++i;
-    while (isalnum((unsigned char)s[i])) i++;
-    return s[i] == '\0' && i - j >= 2 && i - j <= 8;
 }
 
 static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, int line)
@@ -420,7 +288,7 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
         return false;
     }
     case K_LANGUAGE:
-        if (language_ok(value) && strlen(value) < sizeof cfg->language) {
+        if (sk_language_code_ok(value) && strlen(value) < sizeof cfg->language) {
             sk_strlcpy(cfg->language, value, sizeof cfg->language);
             return true;
         }
@@ -511,17 +379,7 @@ static bool load_common(const char *path, const char *text, size_t len, const ch
     sk_config_defaults(cfg);
     load_ctx c = {.cfg = cfg, .d = d, .name = name};
     char dir[4096] = "";
-    if (path) {
-        const char *slash = strrchr(path, '/');
-        if (slash && (size_t)(slash - path) < sizeof dir) {
-            memcpy(dir, path, (size_t)(slash - path));
-            dir[slash - path] = '\0';
-            if (slash == path) sk_strlcpy(dir, "/", sizeof dir);
-            c.base_dir = dir;
-        } else if (!slash) {
-            c.base_dir = ".";
-        }
-    }
+    if (path && sk_path_dir(path, dir, sizeof dir) < sizeof dir) c.base_dir = dir;
     int errors_before = d->errors;
     bool read = path ? sk_ini_parse_file(path, name, SK_CONFIG_MAX_BYTES, on_key, &c, d)
                      : sk_ini_parse_text(text, len, name, on_key, &c, d);

@@ -6,14 +6,15 @@
  * typo in one line changes nothing else. Every key, its default and its
  * range are documented in kiosk/kiosk.ini.example.
  *
- * No SDL and no clock: time windows are checked against a minute of the
- * day handed in by the caller (who must not trust the wall clock before it
- * is synchronised: a Pi has no battery clock). */
+ * No SDL and no clock: time windows (hours.h) are judged against a minute
+ * of the day the caller hands in, by hours.h's one rule for trusting the
+ * wall clock. */
 #ifndef SK_CONFIG_H
 #define SK_CONFIG_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "diag.h"
+#include "hours.h"
 
 typedef enum {
     SK_MODE_LOOP,     /* unattended loop, touch ignored (default: a plain TV) */
@@ -24,13 +25,6 @@ typedef enum {
 /* Modifier bits of a key combination. */
 enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
 
-/* A set of daily time ranges, e.g. "22:00-06:30" or "12:00-13:00, 19:00-07:00".
- * A range may cross midnight; its start is inside it, its end is not. */
-#define SK_HOURS_MAX 4
-typedef struct sk_hours {
-    int count;                          /* 0 = never */
-    struct { int start, end; } range[SK_HOURS_MAX];   /* minutes 0..1439 */
-} sk_hours;
 
 #define SK_CONFIG_LANGUAGE_MAX 16
 #define SK_CONFIG_KEY_MAX 24
@@ -101,26 +95,6 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size);
 
 const char *sk_mode_name(sk_mode mode);
 
-/* Parses "HH:MM-HH:MM[, HH:MM-HH:MM ...]" (24-hour clock, up to
- * SK_HOURS_MAX ranges; 24:00 is allowed as an end; "" or "none" = no
- * range). On false, out->count is 0 and err (if given) says what is wrong,
- * e.g. "25:00 is not a time (HH:MM, 00:00..23:59)". A range whose start
- * equals its end is an error (it would mean nothing or the whole day);
- * the whole day is written "00:00-24:00". */
-bool sk_hours_parse(const char *text, sk_hours *out, char *err, size_t err_size);
-
-/* True when minute_of_day (0..1439; other values are folded into that
- * range) falls inside one of the ranges. Across midnight: "22:00-06:00"
- * holds 22:00..23:59 and 00:00..05:59. */
-bool sk_hours_contains(const sk_hours *h, int minute_of_day);
-
-/* Minutes from minute_of_day until the answer of sk_hours_contains next
- * changes (1..1440); 1440 (a whole day) when it never changes. Lets the
- * caller sleep instead of polling. */
-int sk_hours_minutes_to_change(const sk_hours *h, int minute_of_day);
-
-/* Writes the ranges back as text ("22:00-06:30, ..." or "" when none). */
-char *sk_hours_format(const sk_hours *h, char *buf, size_t size);
 
 /* Parses a key combination such as "ctrl+alt+q", "Ctrl+Shift+Escape" or
  * "none" into SK_MOD_* bits and an SDL key name (letters upper-cased, as

@@ -90,3 +90,9 @@ void sk_diag_take(sk_diag *dst, sk_diag *src)
     dst->dropped += src->dropped;
     sk_diag_free(src);
 }
+
+void sk_log_call_failed(const char *what, const char *call, const char *why)
+{
+    fprintf(stderr, "stretch-kiosk: %s%s%s: %s\n", what ? what : "", what ? ": " : "", call,
+            why && *why ? why : "(no reason given)");
+}

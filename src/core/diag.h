@@ -50,4 +50,13 @@ bool sk_diag_contains(const sk_diag *d, int line, const char *needle);
 
 /* Moves every item of src to the end of dst; src is left empty. */
 void sk_diag_take(sk_diag *dst, sk_diag *src);
+
+/* One line on stderr for a library call that failed, naming it and the
+ * library's own words: "stretch-kiosk: <what>: <call>: <why>" (no
+ * "<what>: " when what is NULL). For SDL, SDL_ttf and SDL_mixer, call it
+ * through SK_LOG_SDL_FAILED / SK_LOG_TTF_FAILED where SDL is included, so
+ * the error string is always the one the call left. */
+void sk_log_call_failed(const char *what, const char *call, const char *why);
+#define SK_LOG_SDL_FAILED(what, call) sk_log_call_failed((what), (call), SDL_GetError())
+#define SK_LOG_TTF_FAILED(what, call) sk_log_call_failed((what), (call), TTF_GetError())
 #endif

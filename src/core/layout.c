@@ -43,27 +43,11 @@ int sk_layout_hit_min(int w, int h, float dpi)
     return imax(by_side, by_dpi);
 }
 
-void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
+/* Fonts. 3 % of the height is the floor for anything meant to be read;
+ * landscape sizes follow the height, portrait ones are held back by the
+ * width so a title still fits in two lines. */
+static void layout_fonts(sk_layout *L, int W, int H, bool portrait, int hit)
 {
-    memset(L, 0, sizeof *L);
-    int W = imax(in->w, 64), H = imax(in->h, 64);
-    int S = imin(W, H);
-    /* A near-square screen taller than wide (5:4 turned on its side) still
-     * has room beside the animation: only a clearly tall one stacks. */
-    bool portrait = H * 100 > W * 130;
-    L->w = W;
-    L->h = H;
-    L->portrait = portrait;
-    int m = imax(4, iround(0.035 * S));
-    int g = imax(3, iround(0.018 * S));
-    L->margin = m;
-    L->gap = g;
-    int hit = sk_layout_hit_min(W, H, in->dpi);
-    L->hit_min = hit;
-
-    /* Fonts. 3 % of the height is the floor for anything meant to be read;
-     * landscape sizes follow the height, portrait ones are held back by the
-     * width so a title still fits in two lines. */
     int fmin = iceil(0.03 * H);
     L->font_min = fmin;
     if (!portrait) {
@@ -81,37 +65,44 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     }
     L->font_button = imax(fmin, iround(hit * 0.34));
     L->font_small = fmin;
+}
 
-    int left = m, right = W - m, top = m, bottom = H - m;
-    int inner_w = right - left;
+/* The session's controls in the row ending at y; returns the y above them. */
+static int layout_controls(sk_layout *L, int left, int right, int y)
+{
+    int g = L->gap, hit = L->hit_min, inner_w = right - left;
+    if (!L->portrait) {
+        int bw = imin(iround(3.2 * hit), (inner_w - 4 * g) / 4);
+        bw = imax(bw, hit);
+        int yy = y - hit;
+        for (int i = 0; i < SK_CTL_STOP; i++)
+            L->controls[i] = rect(left + i * (bw + g), yy, bw, hit);
+        L->controls[SK_CTL_STOP] = rect(right - bw, yy, bw, hit);
+        return yy - g;
+    }
+    /* Portrait: two by two, so each button is half the width and its word
+     * still fits at the text floor (3 % of a tall height is large); Stop
+     * last, bottom right. */
+    int bw = imax(hit, (inner_w - g) / 2);
+    int y2 = y - hit, y1 = y2 - g - hit;
+    for (int i = 0; i < SK_CTL_COUNT; i++)
+        L->controls[i] = rect(left + (i % 2) * (bw + g), i < 2 ? y1 : y2, bw, hit);
+    return y1 - g;
+}
 
-    /* ---- bottom up: note, controls / invitation, progress, caption ---- */
+/* Bottom up: note, controls / invitation, progress, caption. Returns the
+ * bottom of the middle. */
+static int layout_bottom(sk_layout *L, const sk_layout_in *in, int left, int right, int bottom)
+{
+    int g = L->gap, hit = L->hit_min, W = L->w, H = L->h, inner_w = right - left;
+    bool portrait = L->portrait;
     int y = bottom;
     if (in->note) {
         int nh = iceil(L->font_small * 1.3);
         L->note = rect(left, y - nh, inner_w, nh);
         y -= nh + g;
     }
-    if (in->controls) {
-        if (!portrait) {
-            int bw = imin(iround(3.2 * hit), (inner_w - 4 * g) / 4);
-            bw = imax(bw, hit);
-            int yy = y - hit;
-            for (int i = 0; i < SK_CTL_STOP; i++)
-                L->controls[i] = rect(left + i * (bw + g), yy, bw, hit);
-            L->controls[SK_CTL_STOP] = rect(right - bw, yy, bw, hit);
-            y = yy - g;
-        } else {
-            /* Portrait: two by two, so each button is half the width and
-             * its word still fits at the text floor (3 % of a tall height
-             * is large); Stop last, bottom right. */
-            int bw = imax(hit, (inner_w - g) / 2);
-            int y2 = y - hit, y1 = y2 - g - hit;
-            for (int i = 0; i < SK_CTL_COUNT; i++)
-                L->controls[i] = rect(left + (i % 2) * (bw + g), i < 2 ? y1 : y2, bw, hit);
-            y = y1 - g;
-        }
-    }
+    if (in->controls) y = layout_controls(L, left, right, y);
     if (in->invitation) {
         int lines = portrait ? 2 : 1;
         int ih = imax(hit, iceil(L->font_invite * (1.22 * lines + 0.9)));
@@ -127,36 +118,17 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     int chh = iceil(L->caption_lines * L->font_caption * 1.22);
     L->caption = rect(left, y - chh, inner_w, chh);
     y -= chh + g;
-    int mid_bottom = y;
+    return y;
+}
 
-    /* ---- top down: title ---- */
-    L->title_lines = portrait ? 2 : 1;
-    int th = iceil(L->title_lines * L->font_title * 1.2);
-    L->title = rect(left, top, inner_w, th);
-    int mid_top = top + th + g;
-    int Hm = imax(0, mid_bottom - mid_top);
-
-    /* ---- the middle ---- */
-    int D;
-    int rx, rw, ry;
-    if (!portrait) {
-        int sw = iround(inner_w * 0.46);
-        L->sprite = rect(left, mid_top, sw, Hm);
-        rx = left + sw + 2 * g;
-        rw = right - rx;
-        D = imin(iround(Hm * 0.55), iround(rw * 0.44));
-        ry = mid_top;
-        L->steps = rect(rx, ry + D + g, rw, Hm - D - g);
-    } else {
-        int sh = iround(Hm * 0.36);
-        L->sprite = rect(left, mid_top, inner_w, sh);
-        rx = left;
-        rw = inner_w;
-        ry = mid_top + sh + g;
-        D = imin(iround(inner_w * 0.40), iround(Hm * 0.28));
-        L->steps = rect(rx, ry + D + g, rw, mid_bottom - (ry + D + g));
-    }
-    D = imax(D, 8);
+/* The ring in a D x D box at (rx, ry), and the counters beside it: the
+ * phase word, the rep dots, the leg. The column is as tall as the ring or
+ * as its text needs, whichever is more; the steps (below, down to
+ * sbottom) give way. */
+static void layout_ring_and_counters(sk_layout *L, int rx, int ry, int rw, int D, int right,
+                                     int sbottom)
+{
+    int g = L->gap;
     L->ring_box = rect(rx, ry, D, D);
     /* The ring fills its box less a pixel for the feather. */
     L->ring_thick = imax(4, iround(D * 0.075));
@@ -164,11 +136,8 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     L->ring_cx = rx + D / 2;
     L->ring_cy = ry + D / 2;
     int r_inner = L->ring_r - L->ring_thick / 2;
-    L->font_digits = imax(fmin, iround(0.95 * r_inner));
+    L->font_digits = imax(L->font_min, iround(0.95 * r_inner));
 
-    /* Counters beside the ring: the phase word, the rep dots, the leg. The
-     * column is as tall as the ring or as its text needs, whichever is more;
-     * the steps give way. */
     int px = rx + D + 2 * g, pw = right - px;
     int phh = imax(iround(D * 0.42), iceil(L->font_min * 1.3));
     int rh = imax(iround(D * 0.26), iceil(L->font_small * 1.4));
@@ -179,18 +148,75 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     L->leg = rect(px, ry + phh + g / 2 + rh + g / 2, pw, lh);
     int row = imax(D, col);
     int sy = ry + row + g;
-    int sbottom = portrait ? mid_bottom : L->steps.y + L->steps.h;
     L->steps = rect(rx, sy, rw, sbottom - sy);
+}
 
-    L->steps_wide = portrait ? rect(rx, ry, rw, mid_bottom - ry) : rect(rx, mid_top, rw, Hm);
+/* The exercise screens' middle, from mid_top to mid_bottom: the sprite,
+ * the ring with its counters, the steps. */
+static void layout_middle(sk_layout *L, int left, int right, int mid_top, int mid_bottom)
+{
+    int g = L->gap, inner_w = right - left;
+    int Hm = imax(0, mid_bottom - mid_top);
+    int D, rx, rw, ry, sbottom;
+    if (!L->portrait) {
+        int sw = iround(inner_w * 0.46);
+        L->sprite = rect(left, mid_top, sw, Hm);
+        rx = left + sw + 2 * g;
+        rw = right - rx;
+        D = imin(iround(Hm * 0.55), iround(rw * 0.44));
+        ry = mid_top;
+        sbottom = ry + D + g + imax(Hm - D - g, 0);   /* the steps' box's bottom */
+    } else {
+        int sh = iround(Hm * 0.36);
+        L->sprite = rect(left, mid_top, inner_w, sh);
+        rx = left;
+        rw = inner_w;
+        ry = mid_top + sh + g;
+        D = imin(iround(inner_w * 0.40), iround(Hm * 0.28));
+        sbottom = mid_bottom;
+    }
+    layout_ring_and_counters(L, rx, ry, rw, imax(D, 8), right, sbottom);
+    L->steps_wide = L->portrait ? rect(rx, ry, rw, mid_bottom - ry) : rect(rx, mid_top, rw, Hm);
+}
 
-    /* Text screens: the whole middle, held to a readable line length. */
+/* Text screens: the whole middle, held to a readable line length; the
+ * dialog centred over it. */
+static void layout_text_screens(sk_layout *L, int left, int inner_w, int mid_top, int Hm)
+{
     L->card_title = L->title;
     int cw = imin(inner_w, 34 * L->font_body);
     L->card_body = rect(left + (inner_w - cw) / 2, mid_top, cw, Hm);
     int dw = imin(inner_w, imax(iround(inner_w * 0.66), 16 * L->font_phase));
     int dh = imin(Hm, imax(iround(Hm * 0.7), 3 * L->font_phase));
     L->dialog = rect(left + (inner_w - dw) / 2, mid_top + (Hm - dh) / 2, dw, dh);
+}
+
+void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
+{
+    memset(L, 0, sizeof *L);
+    L->in = *in;
+    int W = imax(in->w, 64), H = imax(in->h, 64);
+    int S = imin(W, H);
+    /* A near-square screen taller than wide (5:4 turned on its side) still
+     * has room beside the animation: only a clearly tall one stacks. */
+    bool portrait = H * 100 > W * 130;
+    L->w = W;
+    L->h = H;
+    L->portrait = portrait;
+    int m = imax(4, iround(0.035 * S));
+    L->margin = m;
+    L->gap = imax(3, iround(0.018 * S));
+    L->hit_min = sk_layout_hit_min(W, H, in->dpi);
+    layout_fonts(L, W, H, portrait, L->hit_min);
+
+    int left = m, right = W - m, top = m, bottom = H - m;
+    int mid_bottom = layout_bottom(L, in, left, right, bottom);
+    L->title_lines = portrait ? 2 : 1;
+    int th = iceil(L->title_lines * L->font_title * 1.2);
+    L->title = rect(left, top, right - left, th);
+    int mid_top = top + th + L->gap;
+    layout_middle(L, left, right, mid_top, mid_bottom);
+    layout_text_screens(L, left, right - left, mid_top, imax(0, mid_bottom - mid_top));
 }
 
 sk_control sk_layout_hit(const sk_layout *l, int x, int y)
@@ -240,6 +266,41 @@ static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; }
 /* Lays paragraphs out at one size. Returns true when all of it fits in the
  * box (and the line limit). With keep_partial, stops at the last line that
  * fits vertically instead of failing early. */
+/* Where the line starting at pos ends: after the longest run of whole
+ * words that fits avail; a word wider than the box is broken between
+ * characters (at least one is taken: then *fits is cleared). */
+static size_t line_end(wrap_ctx *c, const char *t, size_t n, size_t pos, int avail, bool *fits)
+{
+    size_t best = pos;        /* end of the accepted run */
+    size_t e = pos;
+    while (e < n && t[e] != '\n') {
+        size_t we = e;
+        while (we < n && is_blank(t[we])) we++;
+        while (we < n && !is_blank(t[we]) && t[we] != '\n') we++;
+        if (measure_n(c, t + pos, we - pos) > avail) break;
+        best = we;
+        e = we;
+    }
+    if (best == pos && pos < n && t[pos] != '\n') {
+        size_t k = pos, last_fit = pos;
+        while (k < n && !is_blank(t[k]) && t[k] != '\n') {
+            size_t nk = k + u8_len((unsigned char)t[k]);
+            if (nk > n) nk = n;
+            if (measure_n(c, t + pos, nk - pos) > avail) break;
+            last_fit = nk;
+            k = nk;
+        }
+        if (last_fit == pos) {
+            /* Not even one character fits: take it anyway. */
+            *fits = false;
+            last_fit = pos + u8_len((unsigned char)t[pos]);
+            if (last_fit > n) last_fit = n;
+        }
+        best = last_fit;
+    }
+    return best;
+}
+
 static bool wrap_at(wrap_ctx *c, const char *const *paras, int np, const sk_wrap_opts *o,
                     bool keep_partial, sk_wrap *out)
 {
@@ -266,35 +327,7 @@ static bool wrap_at(wrap_ctx *c, const char *const *paras, int np, const sk_wrap
         bool first = true;
         while (is_blank(t[pos])) pos++;
         for (;;) {
-            /* Find the longest run of whole words from pos that fits. */
-            size_t best = pos;        /* end of the accepted run */
-            size_t e = pos;
-            while (e < n && t[e] != '\n') {
-                size_t we = e;
-                while (we < n && is_blank(t[we])) we++;
-                while (we < n && !is_blank(t[we]) && t[we] != '\n') we++;
-                if (measure_n(c, t + pos, we - pos) > avail) break;
-                best = we;
-                e = we;
-            }
-            if (best == pos && pos < n && t[pos] != '\n') {
-                /* A word wider than the box: break between characters. */
-                size_t k = pos, last_fit = pos;
-                while (k < n && !is_blank(t[k]) && t[k] != '\n') {
-                    size_t nk = k + u8_len((unsigned char)t[k]);
-                    if (nk > n) nk = n;
-                    if (measure_n(c, t + pos, nk - pos) > avail) break;
-                    last_fit = nk;
-                    k = nk;
-                }
-                if (last_fit == pos) {
-                    /* Not even one character fits: take it anyway. */
-                    fits = false;
-                    last_fit = pos + u8_len((unsigned char)t[pos]);
-                    if (last_fit > n) last_fit = n;
-                }
-                best = last_fit;
-            }
+            size_t best = line_end(c, t, n, pos, avail, &fits);
             size_t le = best;
             while (le > pos && is_blank(t[le - 1])) le--;
             int add = (out->line_count > 0 && first && p > 0 ? pg : 0) + lh;

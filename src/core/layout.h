@@ -44,6 +44,7 @@ typedef struct sk_layout_in {
 } sk_layout_in;
 
 typedef struct sk_layout {
+    sk_layout_in in;     /* what it was computed from (as handed in) */
     int w, h;
     bool portrait;       /* stacked arrangement: h > 1.3 w */
     int margin;          /* outer margin, px */

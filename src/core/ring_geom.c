@@ -99,6 +99,53 @@ static void put(sk_ring_vertex *v, double cx, double cy, double r, double ang, d
     v->a = (float)alpha;
 }
 
+/* The round cap at one end (0: the start, 1: the end, at angle ang) as a
+ * half disc of m segments after the band's vertices; 'row' is the band's
+ * end row it joins. */
+static void add_cap(const sk_arc *a, int end, double ang, double core, double outer, double ca,
+                    int m, const sk_ring_vertex *row, sk_ring_vertex *v, int *k, int *idx, int *q)
+{
+    double r = a->radius;
+    double ex = a->cx + r * sin(ang), ey = a->cy - r * cos(ang);
+    /* The half disc sweeps from the outer edge (radially out) through
+     * the tangent to the inner edge: backwards (anticlockwise) at the
+     * start, forwards at the end. Its two ends are copies of the band's
+     * end row, bit for bit, and its fan starts from one of them, so the
+     * shared edge is the same edge in both: no crack a rasteriser could
+     * leave open (a centre vertex would make a T-junction). */
+    int base = *k;
+    for (int i = 0; i <= m; i++) {
+        if (i == 0) {
+            v[(*k)++] = row[1];
+            v[(*k)++] = row[0];
+            continue;
+        }
+        if (i == m) {
+            v[(*k)++] = row[2];
+            v[(*k)++] = row[3];
+            continue;
+        }
+        double t = (double)i / m;
+        double dir = end == 0 ? ang - t * (TWO_PI / 2) : ang + t * (TWO_PI / 2);
+        put(&v[(*k)++], ex, ey, core, dir, ca);
+        put(&v[(*k)++], ex, ey, outer, dir, 0);
+    }
+    for (int i = 1; i < m; i++) {
+        idx[(*q)++] = base;                 /* core rim, first point */
+        idx[(*q)++] = base + 2 * i;
+        idx[(*q)++] = base + 2 * (i + 1);
+    }
+    for (int i = 0; i < m; i++) {
+        int c0 = base + 2 * i, c1 = base + 2 * (i + 1);
+        idx[(*q)++] = c0;
+        idx[(*q)++] = c0 + 1;
+        idx[(*q)++] = c1;
+        idx[(*q)++] = c1;
+        idx[(*q)++] = c0 + 1;
+        idx[(*q)++] = c1 + 1;
+    }
+}
+
 bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int icap, int *nv,
                   int *ni)
 {
@@ -139,49 +186,26 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
     }
 
     int m = sk_arc_cap_segments(a);
-    for (int end = 0; end < 2 && m > 0; end++) {
-        double ang = end == 0 ? s : s + sw;
-        double ex = a->cx + r * sin(ang), ey = a->cy - r * cos(ang);
-        /* The half disc sweeps from the outer edge (radially out) through
-         * the tangent to the inner edge: backwards (anticlockwise) at the
-         * start, forwards at the end. Its two ends are copies of the band's
-         * end row, bit for bit, and its fan starts from one of them, so the
-         * shared edge is the same edge in both: no crack a rasteriser could
-         * leave open (a centre vertex would make a T-junction). */
-        const sk_ring_vertex *row = &v[end == 0 ? 0 : 4 * n];
-        int base = k;
-        for (int i = 0; i <= m; i++) {
-            if (i == 0) {
-                v[k++] = row[1];
-                v[k++] = row[0];
-                continue;
-            }
-            if (i == m) {
-                v[k++] = row[2];
-                v[k++] = row[3];
-                continue;
-            }
-            double t = (double)i / m;
-            double dir = end == 0 ? ang - t * (TWO_PI / 2) : ang + t * (TWO_PI / 2);
-            put(&v[k++], ex, ey, core, dir, ca);
-            put(&v[k++], ex, ey, outer, dir, 0);
-        }
-        for (int i = 1; i < m; i++) {
-            idx[q++] = base;                 /* core rim, first point */
-            idx[q++] = base + 2 * i;
-            idx[q++] = base + 2 * (i + 1);
-        }
-        for (int i = 0; i < m; i++) {
-            int c0 = base + 2 * i, c1 = base + 2 * (i + 1);
-            idx[q++] = c0;
-            idx[q++] = c0 + 1;
-            idx[q++] = c1;
-            idx[q++] = c1;
-            idx[q++] = c0 + 1;
-            idx[q++] = c1 + 1;
-        }
-    }
+    for (int end = 0; end < 2 && m > 0; end++)
+        add_cap(a, end, end == 0 ? s : s + sw, core, outer, ca, m, &v[end == 0 ? 0 : 4 * n], v,
+                &k, idx, &q);
     *nv = k;
     *ni = q;
     return true;
+}
+
+void sk_rep_row_fit(float box_w, float box_h, int total, sk_rep_row *out)
+{
+    if (total < 0) total = 0;
+    if (total > SK_REP_DOTS_MAX) total = SK_REP_DOTS_MAX;
+    out->total = total;
+    out->natural_d = box_h * 0.62f;
+    out->natural_pitch = out->natural_d * 1.55f;
+    out->d = out->natural_d;
+    out->pitch = out->natural_pitch;
+    if (total > 0 && out->pitch * total > box_w) {
+        out->pitch = box_w / total;
+        out->d = out->pitch / 1.55f;
+    }
+    out->width = total > 0 ? (int)ceilf((total - 1) * out->pitch + out->d + 2) : 0;
 }

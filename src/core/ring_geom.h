@@ -48,4 +48,18 @@ void sk_arc_sizes(const sk_arc *a, int *vertex_count, int *index_count);
  * small; *nv and *ni get the counts written (0 for an empty arc). */
 bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int icap,
                   int *nv, int *ni);
+
+/* Rep markers "● ● ○ ○" in a row: 'total' dots (at most SK_REP_DOTS_MAX)
+ * in a box of box_w x box_h, vertically centred, from the left. The dots
+ * are 62 % of the height at 1.55 diameters' pitch (natural_*), shrunk to
+ * fit box_w when that is too narrow (d, pitch). width: px the row covers
+ * from the box's left (rounded up, with the 1 px inset and edge). */
+#define SK_REP_DOTS_MAX 20
+typedef struct sk_rep_row {
+    int total;               /* clamped to 0..SK_REP_DOTS_MAX */
+    float natural_d, natural_pitch;
+    float d, pitch;
+    int width;
+} sk_rep_row;
+void sk_rep_row_fit(float box_w, float box_h, int total, sk_rep_row *out);
 #endif

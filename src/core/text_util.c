@@ -180,3 +180,47 @@ char *sk_trim(char *s)
     s[n] = '\0';
     return s;
 }
+
+bool sk_parse_bool(const char *s, bool *out)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"};
+    static const char *const no[] = {"no", "false", "off", "0"};
+    char buf[16];
+    if (sk_strlcpy(buf, s, sizeof buf) >= sizeof buf) {
+        /* blanks around a word may make it long */
+        while (*s == ' ' || *s == '\t') s++;
+        if (sk_strlcpy(buf, s, sizeof buf) >= sizeof buf) buf[sizeof buf - 1] = '\0';
+    }
+    sk_trim(buf);
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (sk_strcasecmp(buf, yes[i]) == 0) { *out = true; return true; }
+        if (sk_strcasecmp(buf, no[i]) == 0) { *out = false; return true; }
+    }
+    return false;
+}
+
+bool sk_language_code_ok(const char *s)
+{
+    size_t i = 0;
+    while (isalpha((unsigned char)s[i])) i++;
+    if (i < 2 || i > 3) return false;
+    if (s[i] == '\0') return true;
+    if (s[i] != '-' && s[i] != '_') return false;
+    size_t j = ++i;
+    while (isalnum((unsigned char)s[i])) i++;
+    return s[i] == '\0' && i - j >= 2 && i - j <= 8;
+}
+
+size_t sk_path_dir(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return sk_strlcpy(out, ".", size);
+    if (slash == path) return sk_strlcpy(out, "/", size);
+    size_t n = (size_t)(slash - path);
+    if (size > 0) {
+        size_t k = n < size - 1 ? n : size - 1;
+        memcpy(out, path, k);
+        out[k] = '\0';
+    }
+    return n;
+}

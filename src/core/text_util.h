@@ -51,4 +51,19 @@ int sk_strcasecmp(const char *a, const char *b);
 
 /* Removes blanks at both ends, in place. Returns s. */
 char *sk_trim(char *s);
+
+/* A yes/no word of a settings file: yes, true, on, 1 / no, false, off, 0
+ * (any case, blanks around allowed). False when it is neither (*out is
+ * then unchanged). */
+bool sk_parse_bool(const char *s, bool *out);
+
+/* A language code as kiosk.ini and routine files take it, BCP 47-ish:
+ * 2-3 letters, optionally "-" or "_" and 2-8 letters or digits ("en",
+ * "pt-BR", "de_CH"). Never holds '/' or '.', so it is safe in a file name. */
+bool sk_language_code_ok(const char *s);
+
+/* The folder of 'path' ("a/b/c.ini" -> "a/b", "c.ini" -> ".", "/c" -> "/")
+ * into out. Returns its length; >= size means it did not fit (out is then
+ * cut short, or empty when size is 0). */
+size_t sk_path_dir(const char *path, char *out, size_t size);
 #endif

@@ -203,6 +203,9 @@ typedef struct sk_tl_view {
     int phase_index, phase_count;
     int64_t elapsed_ms, remaining_ms;
     double progress;         /* through the session (or loop cycle), 0..1 */
+    double progress_per_ms;  /* how fast it grows while the phase's time
+                                runs: 1 / the list's total (0 on the start
+                                screen); the progress bar's next step */
     bool paused;
     bool stop_pending;       /* STOP pressed once; waiting for confirmation */
     int64_t resume_count_ms; /* >0: counting down after resume, time not moving */

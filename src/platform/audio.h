@@ -25,18 +25,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <time.h>
-#include "config.h"
+#include "beep.h"
 #include "timeline.h"
 #include "voice_catalog.h"
 
 #define SK_AUDIO_RETRY_MS 10000
 
-typedef enum {
-    SK_BEEP_COUNT,   /* the last three seconds of a get-ready: short, high */
-    SK_BEEP_END,     /* a hold ends: a little longer, lower */
-    SK_BEEP_KINDS
-} sk_beep;
 
 typedef struct sk_audio sk_audio;
 
@@ -105,7 +99,7 @@ void sk_audio_set_volume(sk_audio *a, int percent);
 /* Mute (--mute, config): stops what plays. Unmuting opens the device at
  * the next update if it was never opened. */
 void sk_audio_set_mute(sk_audio *a, bool mute);
-/* Quiet hours (decided by the caller with sk_audio_quiet_now): stops what
+/* Quiet hours (decided by the caller: core/hours.h): stops what
  * plays and plays nothing while true. The device stays open. */
 void sk_audio_set_quiet(sk_audio *a, bool quiet);
 bool sk_audio_silenced(const sk_audio *a);   /* muted or quiet */
@@ -130,22 +124,4 @@ void sk_audio_stop(sk_audio *a);
  * NULL (beeps only). Returns true when something started. */
 bool sk_audio_handle_event(sk_audio *a, sk_voice_catalog *cat, const sk_event *ev);
 
-/* Generates a beep as signed 16-bit samples, interleaved for 'channels',
- * at 'rate' Hz: a sine with a raised-cosine fade in and out. Peak well
- * below full scale (SK_BEEP_PEAK). Returns the number of frames written
- * (at most max_frames). Pure: used by the mixer backend and the tests. */
-#define SK_BEEP_PEAK 0.1    /* -20 dBFS (RMS -23): speech clips sit at RMS
-                               -20 dBFS with peaks near -7 dBFS */
-int sk_beep_render(sk_beep kind, int rate, int channels, int16_t *out, int max_frames);
-/* Length of a beep in ms. */
-int sk_beep_ms(sk_beep kind);
-
-/* Quiet hours, as a pure decision: true when 'quiet' holds the local time
- * 'local' (minute of day from its tm_hour/tm_min). 'now' is the raw wall
- * clock: before SK_AUDIO_CLOCK_PLAUSIBLE (the Pi has no battery clock and
- * boots in 1970 or at the last saved time until NTP syncs) the clock is not
- * trusted and the answer is false: a kiosk that talks at night once after
- * a power cut is better than one that is silent all day. */
-#define SK_AUDIO_CLOCK_PLAUSIBLE ((time_t)1704067200)   /* 2024-01-01 UTC */
-bool sk_audio_quiet_now(const sk_hours *quiet, time_t now, const struct tm *local);
 #endif

@@ -142,6 +142,8 @@ bool sk_notify_watchdog_step(uint64_t now_ms)
 
 bool sk_notify_wall_clock_synced(void)
 {
+    const char *test = getenv("SK_TEST_WALL_CLOCK_SYNCED");
+    if (test && (!strcmp(test, "0") || !strcmp(test, "1"))) return test[0] == '1';
     struct stat st;
     if (stat("/run/systemd/timesync/synchronized", &st) == 0) return true;
     struct timex tx;

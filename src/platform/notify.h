@@ -78,7 +78,9 @@ bool sk_notify_watchdog_step(uint64_t now_ms);
  * synchronised it (/run/systemd/timesync/synchronized exists) or the kernel
  * says it is synchronised (adjtimex has no STA_UNSYNC). A Pi has no battery
  * clock and boots with the last shut-down time (fake-hwclock) or 1970, so
- * wall-clock features (quiet hours, screen-off hours) must wait for this.
+ * wall-clock features (quiet hours, screen-off hours) must wait for this
+ * (core/hours.h). SK_TEST_WALL_CLOCK_SYNCED=1 or 0 in the environment
+ * stands in for both (tests on a machine whose clock is not synced).
  * Reads a file status and a kernel flag; does not block. The unit allows
  * adjtimex (read-only use) for this; ProtectClock= would deny it. */
 bool sk_notify_wall_clock_synced(void);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ring_geom.h"
+
 /* Where an item can put pixels (with its soft edge), in picture
  * coordinates; 'textured' for a sprite (a scaled texture copy: a dirty
  * area takes it whole, as a clip through a scaled copy may sample it a
@@ -44,8 +46,11 @@ SDL_Rect sk_sc_item_bounds(sk_scene *sc, const dlist *d, const item *it, bool *t
         }
         break;
     case IT_DOTS: {
-        /* The row of dots starts at the box's left and may run past it. */
-        float run = it->i2 * it->box.h * 1.6f + it->box.h;
+        /* The row of dots starts at the box's left (and 2 px for the
+         * edge's anti-aliasing). */
+        sk_rep_row row;
+        sk_rep_row_fit(it->box.w, it->box.h, it->i2, &row);
+        float run = (float)row.width + 2;
         if (x0 + run > x1) x1 = x0 + run;
         break;
     }

@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-#include "ring_draw.h"   /* SK_RING_FEATHER: the same soft edge */
+#include "shapes.h"   /* SK_RING_FEATHER: the same soft edge */
 
 void sk_draw_poly(SDL_Renderer *r, const SDL_FPoint *pts, int n, SDL_Color c, Uint8 alpha)
 {

@@ -1,5 +1,5 @@
 /* Convex polygons with a soft edge (the control icons, the finish tick) on
- * an SDL_Renderer; every other shape is in ring_draw.h. Sets the draw
+ * an SDL_Renderer; every other shape is in shapes.h. Sets the draw
  * blend mode it needs; 'alpha' scales the colour's own alpha. */
 #ifndef SK_DRAW_H
 #define SK_DRAW_H

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "draw.h"
-#include "ring_draw.h"
+#include "shapes.h"
 
 /* ---- drawing the list ------------------------------------------------- */
 
@@ -27,25 +27,25 @@ void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
         else sk_text_draw(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0,
                           (int)lroundf(it->box.x), (int)lroundf(it->box.y), a, NULL, NULL);
         break;
-    case IT_RRECT: sk_ring_draw_rrect(r, it->box, it->f1, it->f2, it->c1, a); break;
-    case IT_DISC: sk_ring_draw_dot(r, it->box.x, it->box.y, it->f1, it->f2, it->c1, a); break;
+    case IT_RRECT: sk_shape_rrect(r, it->box, it->f1, it->f2, it->c1, a); break;
+    case IT_DISC: sk_shape_dot(r, it->box.x, it->box.y, it->f1, it->f2, it->c1, a); break;
     case IT_HOLD:
-        sk_ring_draw_hold(r, it->box.x, it->box.y, it->f1, it->f2, it->f3, it->c2, it->c1, a);
+        sk_shape_hold(r, it->box.x, it->box.y, it->f1, it->f2, it->f3, it->c2, it->c1, a);
         break;
     case IT_COUNT:
-        sk_ring_draw_count(r, it->box.x, it->box.y, it->f1, it->f2, it->i1, it->f3, it->c2, it->c1, a);
+        sk_shape_count(r, it->box.x, it->box.y, it->f1, it->f2, it->i1, it->f3, it->c2, it->c1, a);
         break;
     case IT_DOTS: {
         SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
-        sk_ring_draw_reps(r, b, it->i1, it->i2, it->c1, it->c2, a);
+        sk_shape_reps(r, b, it->i1, it->i2, it->c1, it->c2, a);
         break;
     }
     case IT_LEGS:
-        sk_ring_draw_legs(r, (int)it->box.x, (int)it->box.y, (int)it->box.w, it->i1, it->c1, it->c2, a);
+        sk_shape_legs(r, (int)it->box.x, (int)it->box.y, (int)it->box.w, it->i1, it->c1, it->c2, a);
         break;
     case IT_BAR: {
         SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};
-        sk_ring_draw_bar(r, b, it->f3, it->c2, it->c1, a);
+        sk_shape_bar(r, b, it->f3, it->c2, it->c1, a);
         break;
     }
     case IT_POLY: sk_draw_poly(r, it->pts, it->i1, it->c1, a); break;
@@ -55,7 +55,7 @@ void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
         if (a < 255) {
             SDL_Color veil = it->c1;
             veil.a = (Uint8)(255 - a);
-            sk_ring_draw_rrect(r, it->box, 0, 0, veil, 255);
+            sk_shape_rrect(r, it->box, 0, 0, veil, 255);
         }
         break;
     }
@@ -70,7 +70,7 @@ void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
             SDL_Color veil = it->c1;
             veil.a = (Uint8)(255 - a);
             SDL_FRect f = sk_sprite_gfx_fit(g, &b);
-            sk_ring_draw_rrect(r, f, 0, 0, veil, 255);
+            sk_shape_rrect(r, f, 0, 0, veil, 255);
         }
         break;
     }
@@ -145,29 +145,16 @@ uint64_t sk_sc_walk(sk_scene *sc, walk_mode m)
     return h;
 }
 
-/* Lays out and builds the list for v in a w x h picture, keeps the
+/* Builds the list for v in the layout L (the picture's), keeps the
  * cross-fade's bookkeeping, and works out the frame's signature and when
  * it next changes. Draws nothing. */
-void sk_sc_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h)
+void sk_sc_prepare(sk_scene *sc, const sk_tl_view *v, const sk_layout *L)
 {
-    sk_layout_in in = {
-        .w = w, .h = h,
-        .session = v->mode != SK_TL_LOOP,
-        .controls = v->mode == SK_TL_SESSION,
-        /* The start screen of mode=session always asks for a tap; the loop
-         * only when touch is on. */
-        .invitation = v->mode == SK_TL_START || (sc->opts.touch && v->mode == SK_TL_LOOP),
-        .note = sc->opts.fell_back,
-        .dpi = sc->opts.dpi,
-    };
-    if (!sc->have_layout || memcmp(&in, &sc->Lin, sizeof in) != 0) {
-        sk_layout_compute(&in, &sc->L);
-        sc->Lin = in;
-        sc->have_layout = true;
-    }
+    sc->L = *L;
+    sc->have_layout = true;
     sk_sc_warm_digits(sc);
 
-    uint64_t sig = signature(v, &in);
+    uint64_t sig = signature(v, &L->in);
     if (sc->have_sig && sig != sc->sig) {
         /* Keep the old phase's last picture to fade from (prev: the last
          * frame drawn, which is what is on screen). The fade runs on
@@ -214,8 +201,8 @@ void sk_sc_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h)
     }
     sc->fade_e = e;
     uint64_t fs = sk_sc_walk(sc, WALK_HASH);
-    fs = sk_hash_int(fs, w);
-    fs = sk_hash_int(fs, h);
+    fs = sk_hash_int(fs, L->in.w);
+    fs = sk_hash_int(fs, L->in.h);
     sc->frame_sig = fs;
 }
 
@@ -228,13 +215,11 @@ void sk_sc_picture_size(const sk_scene *sc, int w, int h, int *lw, int *lh)
     *lh = side ? w : h;
 }
 
-void sk_sc_prepare_for(sk_scene *sc, const sk_tl_view *v, int w, int h)
+void sk_sc_prepare_for(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h)
 {
-    uint64_t vh = view_hash(v);
+    uint64_t vh = sk_hash_bytes(view_hash(v), &L->in, sizeof L->in);
     if (sc->prepared && sc->prep_view == vh && sc->prep_w == w && sc->prep_h == h) return;
-    int lw, lh;
-    sk_sc_picture_size(sc, w, h, &lw, &lh);
-    sk_sc_prepare(sc, v, lw, lh);
+    sk_sc_prepare(sc, v, L);
     sc->frame_sig = sk_hash_int(sk_hash_int(sc->frame_sig, sc->opts.rotate), w * 65536 + h);
     sc->prepared = true;
     sc->prep_view = vh;
@@ -242,11 +227,19 @@ void sk_sc_prepare_for(sk_scene *sc, const sk_tl_view *v, int w, int h)
     sc->prep_h = h;
 }
 
-void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out)
+void sk_scene_prepare_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h,
+                         sk_scene_frame *out)
 {
-    sk_sc_prepare_for(sc, v, w, h);
+    sk_sc_prepare_for(sc, v, L, w, h);
     if (out) {
         out->signature = sc->frame_sig;
         out->next_change_ms = sc->hint == INT64_MAX ? -1 : sc->hint;
     }
+}
+
+void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out)
+{
+    sk_layout L;
+    sk_view_layout(v, &sc->lopts, w, h, &L);
+    sk_scene_prepare_in(sc, v, &L, w, h, out);
 }

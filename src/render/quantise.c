@@ -61,24 +61,17 @@ long long sk_sc_seconds_left(sk_scene *sc, int64_t rem_ms, bool running)
 }
 
 /* The progress bar's fill, rounded to half pixels of its width. Progress
- * grows with the phase's time at one rate per list (1 / its total), learnt
- * from two frames of the same list; until then the next frame looks again. */
+ * grows with the phase's time at the rate the timeline gives
+ * (progress_per_ms), so the next half pixel is due exactly then. */
 float sk_sc_quantise_progress(sk_scene *sc, const sk_tl_view *v, int width)
 {
     int steps = width > 0 ? width * 2 : 1;
     double q = floor(v->progress * steps + 0.5);
     bool moves = sk_sc_time_runs(v) && !v->still_there && v->progress < 1.0;
-    if (sc->prog_mode != v->mode) sc->prog_rate = 0;
     if (moves) {
-        if (sc->prog_phase == v->phase_index && sc->prog_mode == v->mode &&
-            v->elapsed_ms > sc->prog_elapsed && v->progress > sc->prog_value)
-            sc->prog_rate = (v->progress - sc->prog_value) / (double)(v->elapsed_ms - sc->prog_elapsed);
-        if (sc->prog_rate > 0) sk_sc_hint(sc, (int64_t)floor(((q + 0.5) / steps - v->progress) / sc->prog_rate));
+        if (v->progress_per_ms > 0)
+            sk_sc_hint(sc, (int64_t)floor(((q + 0.5) / steps - v->progress) / v->progress_per_ms));
         else sk_sc_hint(sc, 0);
     }
-    sc->prog_phase = v->phase_index;
-    sc->prog_mode = v->mode;
-    sc->prog_elapsed = v->elapsed_ms;
-    sc->prog_value = v->progress;
     return (float)(q / steps);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "scene.h"
 #include "text_util.h"
 
@@ -84,7 +85,9 @@ SDL_Renderer *sk_render_guard_next(sk_render_guard *g, SDL_Window *win, const ch
         const char *name = g->order.names[g->at];
         SDL_Renderer *r = sk_render_create(win, name);
         if (!r) {
-            fprintf(stderr, "stretch-kiosk: renderer %s: SDL_CreateRenderer: %s\n", name, SDL_GetError());
+            char what[64];
+            snprintf(what, sizeof what, "renderer %s", name);
+            SK_LOG_SDL_FAILED(what, "SDL_CreateRenderer");
             why = "the one before could not be made";
             continue;
         }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "sprite_clock.h"
 #include "text_util.h"
 
@@ -78,6 +79,8 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
     sc->rt = rt;
     sc->opts = *o;
     if (sc->opts.rotate != 90 && sc->opts.rotate != 180 && sc->opts.rotate != 270) sc->opts.rotate = 0;
+    sc->lopts = (sk_view_layout_opts){.touch = o->touch, .fell_back = o->fell_back, .dpi = o->dpi,
+                                      .rotate = sc->opts.rotate};
     sc->cur = calloc(1, sizeof(dlist));
     sc->prev = calloc(1, sizeof(dlist));
     sc->old = calloc(1, sizeof(dlist));
@@ -234,17 +237,35 @@ const sk_layout *sk_scene_layout(const sk_scene *sc)
     return sc && sc->have_layout ? &sc->L : NULL;
 }
 
+/* Draws v upright on the w x h target itself: when no target texture
+ * can be had (unrotated, all of it, beats nothing). */
+static void draw_upright(sk_scene *sc, const sk_tl_view *v, int w, int h)
+{
+    sk_view_layout_opts upright = sc->lopts;
+    upright.rotate = 0;
+    sk_layout L;
+    sk_view_layout(v, &upright, w, h, &L);
+    sk_sc_prepare(sc, v, &L);
+    sk_sc_draw_prepared(sc);
+}
+
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
+{
+    sk_layout L;
+    sk_view_layout(v, &sc->lopts, w, h, &L);
+    sk_scene_draw_in(sc, v, &L, w, h);
+}
+
+void sk_scene_draw_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h)
 {
     int rot = sc->opts.rotate;
     bool use_target = rot != 0 || sc->opts.canvas;
     if (use_target && (w <= 0 || h <= 0)) {
-        sk_sc_prepare(sc, v, w, h);
-        sk_sc_draw_prepared(sc);
+        draw_upright(sc, v, w, h);
         sk_text_cache_end_frame(sc->text);
         return;
     }
-    sk_sc_prepare_for(sc, v, w, h);
+    sk_sc_prepare_for(sc, v, L, w, h);
     if (!use_target) {
         sk_sc_draw_prepared(sc);
         sk_text_cache_end_frame(sc->text);
@@ -263,15 +284,16 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
         sc->target_w = lw;
         sc->target_h = lh;
         sc->canvas_valid = false;
-        if (!sc->target)
-            fprintf(stderr, "SDL_CreateTexture (%s target %dx%d) failed: %s\n",
-                    rot ? "rotation" : "canvas", lw, lh, SDL_GetError());
+        if (!sc->target) {
+            char what[64];
+            snprintf(what, sizeof what, "%s target %dx%d", rot ? "rotation" : "canvas", lw, lh);
+            SK_LOG_SDL_FAILED(what, "SDL_CreateTexture");
+        }
     }
     if (!sc->target || SDL_SetRenderTarget(sc->r, sc->target) != 0) {
         bool canvas = sc->opts.canvas;
         sc->opts.canvas = false;
-        sk_sc_prepare(sc, v, w, h);   /* unrotated, all of it, beats nothing */
-        sk_sc_draw_prepared(sc);
+        draw_upright(sc, v, w, h);
         sc->opts.canvas = canvas;
         sc->canvas_valid = false;
         sk_text_cache_end_frame(sc->text);

@@ -57,6 +57,12 @@ bool sk_scene_preload(sk_scene *sc);
  * new state at once. */
 void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h);
 
+/* The same into a layout the caller made for v and this target
+ * (sk_view_layout, with the options this scene was made with): the app
+ * computes it once a frame and hit-tests input against the same boxes.
+ * sk_scene_draw is this with the layout made here. */
+void sk_scene_draw_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h);
+
 /* Frame pacing. sk_scene_prepare builds the frame for v (as sk_scene_draw
  * would, drawing nothing) and describes it:
  *   signature       a hash of every draw call the frame makes (items,
@@ -87,6 +93,9 @@ typedef struct sk_scene_frame {
     int64_t next_change_ms;
 } sk_scene_frame;
 void sk_scene_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h, sk_scene_frame *out);
+/* The same into a layout the caller made (see sk_scene_draw_in). */
+void sk_scene_prepare_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h,
+                         sk_scene_frame *out);
 
 /* With a canvas: forget it (redraw all of it next frame), e.g. after
  * SDL_RENDER_TARGETS_RESET or a window event. */
@@ -106,11 +115,9 @@ typedef struct sk_scene_texture_stats {
 } sk_scene_tex_stats;
 void sk_scene_texture_stats(const sk_scene *sc, sk_scene_tex_stats *out);
 
-/* The layout of the last frame drawn, in the picture's (rotated) logical
- * coordinates: its controls[] are the touch targets (input.h). NULL before
- * the first frame. Flags it was made with: session = the view's mode is not
- * the loop, controls = a session runs (SK_TL_SESSION), invitation = the
- * start screen (SK_TL_START), or the loop with touch on; note = fell_back. */
+/* The layout of the last frame prepared, in the picture's (rotated)
+ * logical coordinates (view_layout.h says which). NULL before the first
+ * frame. For tests; the app keeps the layout it hands in. */
 const sk_layout *sk_scene_layout(const sk_scene *sc);
 
 /* Checks the text of the last frame drawn, for tests: every visible line

@@ -18,6 +18,7 @@
 
 #include "hash.h"
 #include "layout.h"
+#include "view_layout.h"
 #include "palette.h"
 #include "scene.h"
 #include "sprite_gfx.h"
@@ -102,8 +103,8 @@ struct sk_scene {
     sk_text_cache *text;
     sk_sprite_sheet *sheets[SK_MAX_EXERCISES];
     sk_sprite_gfx *gfx[SK_MAX_EXERCISES];
-    sk_layout L;
-    sk_layout_in Lin;
+    sk_view_layout_opts lopts;  /* the layout rule's options, from opts */
+    sk_layout L;                /* the layout of the frame prepared */
     bool have_layout;
     wrap_entry wraps[WRAP_CACHE];
     uint64_t wrap_tick;
@@ -140,10 +141,6 @@ struct sk_scene {
     int prep_w, prep_h;
     uint64_t frame_sig;
     float fade_e;
-    int prog_phase;          /* progress bar's speed, learnt from the last two frames */
-    sk_tl_mode prog_mode;
-    int64_t prog_elapsed;
-    double prog_value, prog_rate;
 };
 
 typedef enum { AL_LEFT, AL_CENTRE } align;
@@ -204,9 +201,10 @@ void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v);
 /* frame.c */
 void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade);
 uint64_t sk_sc_walk(sk_scene *sc, walk_mode m);
-void sk_sc_prepare(sk_scene *sc, const sk_tl_view *v, int w, int h);
+void sk_sc_prepare(sk_scene *sc, const sk_tl_view *v, const sk_layout *L);
 void sk_sc_picture_size(const sk_scene *sc, int w, int h, int *lw, int *lh);
-void sk_sc_prepare_for(sk_scene *sc, const sk_tl_view *v, int w, int h);
+/* Prepares v in L for a w x h target, unless that frame is prepared. */
+void sk_sc_prepare_for(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h);
 
 /* canvas.c */
 /* Where an item can put pixels, in picture coordinates; textured: a

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ring_geom.h"
 #include "sprite_clock.h"
 #include "text_util.h"
 
@@ -237,8 +238,9 @@ static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk
             it->c2 = muted;
             sk_dl_key(d, it);
         }
-        float pitch = db.h * 0.62f * 1.55f;
-        int used = (int)(pitch * (p->reps - 1) + db.h * 0.62f + L->gap * 1.5f);
+        sk_rep_row row;
+        sk_rep_row_fit((float)db.w, (float)db.h, p->reps, &row);
+        int used = (int)(row.natural_pitch * (p->reps - 1) + row.natural_d + L->gap * 1.5f);
         if (used > dots.w / 2) used = dots.w / 2;
         char rep[128];
         sk_phrase_format(rep, sizeof rep, ph->rep_of, p->rep, p->reps, NULL);

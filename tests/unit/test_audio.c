@@ -105,40 +105,6 @@ static void test_beeps(void)
     CHECK_INT(sk_beep_render(SK_BEEP_KINDS, 44100, 2, buf, 10), 0);
 }
 
-static struct tm at(int h, int m)
-{
-    struct tm t;
-    memset(&t, 0, sizeof t);
-    t.tm_hour = h;
-    t.tm_min = m;
-    return t;
-}
-
-static void test_quiet_hours(void)
-{
-    sk_hours q;
-    CHECK(sk_hours_parse("18:00-08:00", &q, NULL, 0), "parse");
-    time_t now = (time_t)1767225600;  /* 2026-01-01, a synced clock */
-    struct tm t;
-    t = at(17, 59); CHECK(!sk_audio_quiet_now(&q, now, &t), "17:59 sounds");
-    t = at(18, 0);  CHECK(sk_audio_quiet_now(&q, now, &t), "18:00 quiet");
-    t = at(23, 59); CHECK(sk_audio_quiet_now(&q, now, &t), "23:59 quiet");
-    t = at(0, 0);   CHECK(sk_audio_quiet_now(&q, now, &t), "00:00 quiet");
-    t = at(7, 59);  CHECK(sk_audio_quiet_now(&q, now, &t), "07:59 quiet");
-    t = at(8, 0);   CHECK(!sk_audio_quiet_now(&q, now, &t), "08:00 sounds");
-    t = at(12, 0);  CHECK(!sk_audio_quiet_now(&q, now, &t), "noon sounds");
-    /* a clock not yet synced (Pi boots in 1970): never silence on its word */
-    t = at(23, 0);  CHECK(!sk_audio_quiet_now(&q, (time_t)3600, &t), "unsynced clock");
-    /* a daytime window and two windows */
-    CHECK(sk_hours_parse("12:00-13:00, 22:00-06:00", &q, NULL, 0), "parse 2");
-    t = at(12, 30); CHECK(sk_audio_quiet_now(&q, now, &t), "lunch quiet");
-    t = at(13, 0);  CHECK(!sk_audio_quiet_now(&q, now, &t), "13:00 sounds");
-    t = at(3, 0);   CHECK(sk_audio_quiet_now(&q, now, &t), "night quiet");
-    sk_hours none = {0};
-    t = at(3, 0);   CHECK(!sk_audio_quiet_now(&none, now, &t), "no window");
-    CHECK(!sk_audio_quiet_now(NULL, now, &t), "NULL window");
-}
-
 static void test_retry_schedule(void)
 {
     FILE *log = tmpfile();
@@ -398,7 +364,6 @@ static void test_mixer_stall(void)
 int main(void)
 {
     test_beeps();
-    test_quiet_hours();
     test_retry_schedule();
     test_mute_quiet_volume();
     test_events();

@@ -2,6 +2,7 @@
  * value keeping its key's default, time windows across midnight, and the
  * shipped example matching the defaults. */
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -363,6 +364,56 @@ static void test_example(void)
     CHECK(strstr(text, "\nwalkaway_seconds = 60\n") && strstr(text, "10..3600"), "walkaway documented");
 }
 
+static struct tm at(int h, int m)
+{
+    struct tm t;
+    memset(&t, 0, sizeof t);
+    t.tm_hour = h;
+    t.tm_min = m;
+    return t;
+}
+
+/* Quiet hours as the program judges them (hours.h): a synced clock's
+ * minute; never on an untrusted clock. */
+static bool quiet_now(const sk_hours *q, time_t now, const struct tm *local)
+{
+    return sk_hours_now(q, sk_hours_trusted_minute(true, now, local));
+}
+
+static void test_quiet_hours(void)
+{
+    sk_hours q;
+    CHECK(sk_hours_parse("18:00-08:00", &q, NULL, 0), "parse");
+    time_t now = (time_t)1767225600;  /* 2026-01-01, a synced clock */
+    struct tm t;
+    t = at(17, 59); CHECK(!quiet_now(&q, now, &t), "17:59 sounds");
+    t = at(18, 0);  CHECK(quiet_now(&q, now, &t), "18:00 quiet");
+    t = at(23, 59); CHECK(quiet_now(&q, now, &t), "23:59 quiet");
+    t = at(0, 0);   CHECK(quiet_now(&q, now, &t), "00:00 quiet");
+    t = at(7, 59);  CHECK(quiet_now(&q, now, &t), "07:59 quiet");
+    t = at(8, 0);   CHECK(!quiet_now(&q, now, &t), "08:00 sounds");
+    t = at(12, 0);  CHECK(!quiet_now(&q, now, &t), "noon sounds");
+    /* a clock not yet synced (Pi boots in 1970): never silence on its word */
+    t = at(23, 0);  CHECK(!quiet_now(&q, (time_t)3600, &t), "unsynced clock");
+    /* a daytime window and two windows */
+    CHECK(sk_hours_parse("12:00-13:00, 22:00-06:00", &q, NULL, 0), "parse 2");
+    t = at(12, 30); CHECK(quiet_now(&q, now, &t), "lunch quiet");
+    t = at(13, 0);  CHECK(!quiet_now(&q, now, &t), "13:00 sounds");
+    t = at(3, 0);   CHECK(quiet_now(&q, now, &t), "night quiet");
+    sk_hours none = {0};
+    t = at(3, 0);   CHECK(!quiet_now(&none, now, &t), "no window");
+    CHECK(!quiet_now(NULL, now, &t), "NULL window");
+    /* the one rule: a clock the system does not call synchronised is not
+     * trusted, whatever it reads (fake-hwclock after a power cut) */
+    CHECK(sk_hours_parse("18:00-08:00", &q, NULL, 0), "parse 3");
+    t = at(23, 0);
+    CHECK_INT(sk_hours_trusted_minute(false, now, &t), -1);
+    CHECK(!sk_hours_now(&q, sk_hours_trusted_minute(false, now, &t)), "unsynchronised: not quiet");
+    CHECK_INT(sk_hours_trusted_minute(true, (time_t)3600, &t), -1);
+    CHECK_INT(sk_hours_trusted_minute(true, now, NULL), -1);
+    CHECK_INT(sk_hours_trusted_minute(true, now, &t), 23 * 60);
+}
+
 int main(void)
 {
     test_defaults();
@@ -370,6 +421,7 @@ int main(void)
     test_errors();
     test_fallback_per_key();
     test_hours();
+    test_quiet_hours();
     test_key_combo();
     test_example();
     {

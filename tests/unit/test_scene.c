@@ -10,6 +10,7 @@
 #include "check.h"
 #include "content.h"
 #include "scene.h"
+#include "view_layout.h"
 
 static char assets[4096];
 
@@ -232,6 +233,50 @@ static void test_rotation(void)
     rig_close(&b);
 }
 
+/* The layout the app makes once a frame (view_layout.h) is the one the
+ * scene draws into, and drawing into it is drawing as sk_scene_draw does:
+ * the same pixels. Its flags follow the view: no controls in the loop,
+ * controls in a session, the picture turned at 90 degrees. */
+static void test_layout_handed_in(void)
+{
+    rig a, b;
+    CHECK(rig_open(&a, 270, 480, false, 90) && rig_open(&b, 270, 480, false, 90), "rigs");
+    if (a.sc && b.sc) {
+        const sk_view_layout_opts lo = {.touch = true, .rotate = 90};
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) {
+                sk_timeline_intent(a.c.timeline, SK_INTENT_START);
+                sk_timeline_intent(b.c.timeline, SK_INTENT_START);
+                goto_phase(&a, SK_PH_HOLD, 3000);
+                goto_phase(&b, SK_PH_HOLD, 3000);
+            }
+            sk_tl_view v;
+            sk_timeline_view(a.c.timeline, &v);
+            sk_layout L;
+            sk_view_layout(&v, &lo, 270, 480, &L);
+            CHECK(L.w == 480 && L.h == 270, "turned: the picture is %dx%d", L.w, L.h);
+            CHECK(round ? !sk_rect_empty(L.controls[SK_CTL_STOP]) : sk_rect_empty(L.controls[SK_CTL_STOP]),
+                  "controls only in a session (round %d)", round);
+            CHECK(round ? sk_rect_empty(L.invite) : !sk_rect_empty(L.invite),
+                  "the invitation only in the touch loop (round %d)", round);
+            sk_scene_draw_in(a.sc, &v, &L, 270, 480);
+            SDL_RenderFlush(a.r);
+            draw(&b);
+            const sk_layout *drawn = sk_scene_layout(a.sc);
+            CHECK(drawn && memcmp(&drawn->controls, &L.controls, sizeof L.controls) == 0 &&
+                      memcmp(&drawn->ring_box, &L.ring_box, sizeof L.ring_box) == 0,
+                  "the scene drew into the layout it was handed");
+            long bad = 0;
+            for (int y = 0; y < 480; y++)
+                bad += memcmp((const Uint8 *)a.surf->pixels + y * a.surf->pitch,
+                              (const Uint8 *)b.surf->pixels + y * b.surf->pitch, 270 * 4) != 0;
+            CHECK(bad == 0, "drawing into the handed layout differs on %ld rows (round %d)", bad, round);
+        }
+    }
+    rig_close(&a);
+    rig_close(&b);
+}
+
 /* Every phase at a few sizes: draws, and the layout handed to input has
  * its controls in a session. */
 static void test_all_screens(void)
@@ -313,6 +358,7 @@ int main(void)
     test_steady_state();
     test_cross_fade();
     test_rotation();
+    test_layout_handed_in();
     test_all_screens();
     TTF_Quit();
     SDL_Quit();

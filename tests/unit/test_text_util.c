@@ -1,8 +1,40 @@
 #include "check.h"
 #include "text_util.h"
 
+/* The shared helpers of the settings files: yes/no, language codes, a
+ * path's folder. */
+static void test_shared_parsers(void)
+{
+    bool b = false;
+    CHECK(sk_parse_bool("Yes", &b) && b, "Yes");
+    CHECK(sk_parse_bool(" off ", &b) && !b, "off with blanks");
+    CHECK(sk_parse_bool("1", &b) && b && sk_parse_bool("FALSE", &b) && !b, "1, FALSE");
+    b = true;
+    CHECK(!sk_parse_bool("maybe", &b) && b, "maybe: no answer, unchanged");
+    CHECK(!sk_parse_bool("", &b) && !sk_parse_bool("yess", &b), "empty, yess");
+    CHECK(sk_parse_bool("yes                      ", &b) && b, "long blanks after");
+
+    CHECK(sk_language_code_ok("en") && sk_language_code_ok("pt-BR") && sk_language_code_ok("de_CH") &&
+              sk_language_code_ok("fil"), "good codes");
+    CHECK(!sk_language_code_ok("e") && !sk_language_code_ok("english") && !sk_language_code_ok("en us") &&
+              !sk_language_code_ok("../x") && !sk_language_code_ok("en-") && !sk_language_code_ok(""),
+          "bad codes");
+
+    char dir[16];
+    CHECK_INT(sk_path_dir("a/b/c.ini", dir, sizeof dir), 3);
+    CHECK_STR(dir, "a/b");
+    sk_path_dir("c.ini", dir, sizeof dir);
+    CHECK_STR(dir, ".");
+    sk_path_dir("/c.ini", dir, sizeof dir);
+    CHECK_STR(dir, "/");
+    CHECK_INT(sk_path_dir("/etc/stretch-kiosk/kiosk.ini", dir, 8), 18);
+    CHECK_STR(dir, "/etc/st");
+    CHECK_INT(sk_path_dir("x/y", NULL, 0), 1);
+}
+
 int main(void)
 {
+    test_shared_parsers();
     char buf[8];
     CHECK_INT(sk_strlcpy(buf, "hello world", sizeof buf), 11);
     CHECK_STR(buf, "hello w");

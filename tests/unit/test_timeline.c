@@ -1,6 +1,7 @@
 /* The timeline on fake time: the session's shape and length, pause, skip,
  * back, stop, walk-away, a week and a year of loop, and that the size of
  * the time steps changes nothing. */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -427,6 +428,32 @@ static bool run_to(sk_timeline *tl, sk_phase_kind kind, int64_t max)
         sk_timeline_step(tl, 100);
     }
     return false;
+}
+
+/* The progress rate the view gives is the one the progress shows: in the
+ * loop and in a session, within a phase and across phases. */
+static void test_progress_rate(void)
+{
+    make_hand_routine(2);
+    sk_timeline *tl = make(&hand, NULL);
+    if (!tl)
+        return;
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 40; i++) {
+            sk_tl_view a = view(tl);
+            sk_timeline_step(tl, 250);
+            drain(tl);
+            sk_tl_view b = view(tl);
+            CHECK(a.progress_per_ms > 0, "a rate while time runs (%s)", round ? "session" : "loop");
+            if (b.mode == a.mode && b.progress > a.progress && b.progress < 1.0) {
+                double want = a.progress + 250 * a.progress_per_ms;
+                CHECK(fabs(b.progress - want) < 1e-9, "progress %.9f after 250 ms, rate says %.9f",
+                      b.progress, want);
+            }
+        }
+        if (round == 0) CHECK(sk_timeline_intent(tl, SK_INTENT_START), "start a session");
+    }
+    sk_timeline_free(tl);
 }
 
 static void test_pause_freezes(void)
@@ -945,6 +972,7 @@ int main(void)
     test_session_order();
     test_loop_shape();
     test_loop_week();
+    test_progress_rate();
     test_pause_freezes();
     test_skip_back();
     test_stop_confirm();

@@ -10,8 +10,8 @@
  * allocates. Returns nothing: an SDL failure draws nothing and is ignored
  * (a frame missing a ring is better than a frame missing).
  */
-#ifndef SK_RING_DRAW_H
-#define SK_RING_DRAW_H
+#ifndef SK_SHAPES_H
+#define SK_SHAPES_H
 #include <SDL.h>
 #include <stdbool.h>
 
@@ -19,43 +19,43 @@
 
 #define SK_RING_FEATHER 1.25f   /* px: a one-pixel soft edge, like coverage AA */
 
-void sk_ring_draw_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha);
+void sk_shape_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha);
 
 /* The hold ring: a full track and, over it, the part still to go. The
  * emptied part grows clockwise from 12 o'clock like a clock hand sweeping
  * (remaining = 1 at the start, 0 at the end). */
-void sk_ring_draw_hold(SDL_Renderer *r, float cx, float cy, float radius, float thick,
+void sk_shape_hold(SDL_Renderer *r, float cx, float cy, float radius, float thick,
                        double remaining, SDL_Color track, SDL_Color fill, Uint8 alpha);
 
 /* The get-ready ring: a different style, one dash per second (a count of
  * 'seconds' dashes with gaps), each emptying in turn in the same clockwise
  * sweep. remaining is the fraction of the whole count still to go. */
-void sk_ring_draw_count(SDL_Renderer *r, float cx, float cy, float radius, float thick,
+void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thick,
                         int seconds, double remaining, SDL_Color track, SDL_Color fill,
                         Uint8 alpha);
 
 /* A rounded rectangle, filled (stroke <= 0) or outlined with a stroke of
  * that width; radius is clamped to half the short side. */
-void sk_ring_draw_rrect(SDL_Renderer *r, SDL_FRect box, float radius, float stroke,
+void sk_shape_rrect(SDL_Renderer *r, SDL_FRect box, float radius, float stroke,
                         SDL_Color c, Uint8 alpha);
 
 /* A disc (filled) or a circle (stroke > 0). */
-void sk_ring_draw_dot(SDL_Renderer *r, float cx, float cy, float radius, float stroke,
+void sk_shape_dot(SDL_Renderer *r, float cx, float cy, float radius, float stroke,
                       SDL_Color c, Uint8 alpha);
 
 /* Rep markers "● ● ○ ○": 'total' dots in a row, vertically centred in box,
  * starting at its left; the first 'filled' are solid, the rest hollow (shape
  * tells them apart, not colour). Returns the width used. */
-int sk_ring_draw_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Color on,
+int sk_shape_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Color on,
                       SDL_Color off, Uint8 alpha);
 
 /* The leg figure: a small pair of legs from a pelvis, one solid (the leg
  * being stretched) and one hollow; 'right_solid' mirrors it. Drawn in a
  * square of side 'size' at (x, y). */
-void sk_ring_draw_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
+void sk_shape_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
                        SDL_Color solid, SDL_Color hollow, Uint8 alpha);
 
 /* The progress bar: a rounded track and the part done. */
-void sk_ring_draw_bar(SDL_Renderer *r, SDL_Rect box, double done, SDL_Color track,
+void sk_shape_bar(SDL_Renderer *r, SDL_Rect box, double done, SDL_Color track,
                       SDL_Color fill, Uint8 alpha);
 #endif

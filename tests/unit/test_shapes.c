@@ -5,7 +5,7 @@
 #include <math.h>
 
 #include "check.h"
-#include "ring_draw.h"
+#include "shapes.h"
 
 #define W 400
 #define H 400
@@ -41,7 +41,7 @@ static void at(double cx, double cy, double r, double ang, int *x, int *y)
 static void test_full_ring(void)
 {
     clear();
-    sk_ring_draw_hold(ren, 200, 200, 100, 20, 1.0, TRACK, WHITE, 255);
+    sk_shape_hold(ren, 200, 200, 100, 20, 1.0, TRACK, WHITE, 255);
     /* In the band, all round: white. */
     for (int k = 0; k < 16; k++) {
         int x, y;
@@ -84,7 +84,7 @@ static void test_draining(void)
     clear();
     /* A quarter left: the fill runs from 9 o'clock to 12 o'clock, the rest
      * is track. */
-    sk_ring_draw_hold(ren, 200, 200, 100, 20, 0.25, TRACK, WHITE, 255);
+    sk_shape_hold(ren, 200, 200, 100, 20, 0.25, TRACK, WHITE, 255);
     int x, y;
     at(200, 200, 100, 2 * PI * 0.875, &x, &y);   /* upper left */
     SDL_Color c = px(x, y);
@@ -105,7 +105,7 @@ static void test_count_ring(void)
     clear();
     /* 5 dashes, with gaps at 0, 72, 144... degrees; 60 % to go: dashes 0
      * and 1 emptied (track), 2-4 full. */
-    sk_ring_draw_count(ren, 200, 200, 100, 16, 5, 0.6, TRACK, WHITE, 255);
+    sk_shape_count(ren, 200, 200, 100, 16, 5, 0.6, TRACK, WHITE, 255);
     for (int i = 0; i < 5; i++) {
         int x, y;
         at(200, 200, 100, i * 2 * PI / 5, &x, &y);
@@ -122,7 +122,7 @@ static void test_markers(void)
 {
     clear();
     SDL_Rect box = {20, 20, 300, 40};
-    int used = sk_ring_draw_reps(ren, box, 2, 4, WHITE, WHITE, 255);
+    int used = sk_shape_reps(ren, box, 2, 4, WHITE, WHITE, 255);
     CHECK(used > 0 && used <= 300, "width %d", used);
     /* dots of diameter 0.62*40 = 24.8, pitch 38.4, first centre at 33.4 */
     double d = 40 * 0.62, pitch = d * 1.55;
@@ -136,19 +136,19 @@ static void test_markers(void)
     }
     clear();
     SDL_Color hollow = {0, 255, 0, 255};
-    sk_ring_draw_legs(ren, 100, 100, 100, false, WHITE, hollow, 255);
+    sk_shape_legs(ren, 100, 100, 100, false, WHITE, hollow, 255);
     /* legs 30 px wide, 14 apart, centred: left leg x 113..143, right 157..187 */
     SDL_Color l = px(128, 150), rr = px(172, 150);
     CHECK(l.r == 255 && l.g == 255, "left leg solid: %d %d", l.r, l.g);
     CHECK(rr.r == 0 && rr.g == 0, "right leg hollow inside: %d %d", rr.r, rr.g);
     CHECK(px(158, 150).g > 100, "right leg outline: %d", px(158, 150).g);
     clear();
-    sk_ring_draw_legs(ren, 100, 100, 100, true, WHITE, hollow, 255);
+    sk_shape_legs(ren, 100, 100, 100, true, WHITE, hollow, 255);
     CHECK(px(172, 150).r == 255 && px(128, 150).r == 0, "mirrored");
 
     clear();
     SDL_Rect bar = {20, 300, 360, 12};
-    sk_ring_draw_bar(ren, bar, 0.5, TRACK, WHITE, 255);
+    sk_shape_bar(ren, bar, 0.5, TRACK, WHITE, 255);
     CHECK(px(100, 306).r == 255, "bar done part");
     CHECK(px(300, 306).r == 0 && px(300, 306).b == 255, "bar track part");
     CHECK(px(200, 290).b == 0, "nothing above the bar");
@@ -157,7 +157,7 @@ static void test_markers(void)
 static void test_alpha(void)
 {
     clear();
-    sk_ring_draw_hold(ren, 200, 200, 100, 20, 1.0, TRACK, WHITE, 128);
+    sk_shape_hold(ren, 200, 200, 100, 20, 1.0, TRACK, WHITE, 128);
     int x, y;
     at(200, 200, 100, 1.0, &x, &y);
     SDL_Color c = px(x, y);

@@ -1,4 +1,4 @@
-#include "ring_draw.h"
+#include "shapes.h"
 
 #include <math.h>
 
@@ -31,28 +31,28 @@ static void submit(SDL_Renderer *r, const sk_ring_vertex *v, int nv, const int *
     SDL_RenderGeometry(r, NULL, g_sv, nv, idx, ni);
 }
 
-void sk_ring_draw_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha)
+void sk_shape_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha)
 {
     int nv, ni;
     if (!sk_arc_build(arc, g_rv, MAX_V, g_idx, MAX_I, &nv, &ni)) return;
     submit(r, g_rv, nv, g_idx, ni, c, alpha);
 }
 
-void sk_ring_draw_hold(SDL_Renderer *r, float cx, float cy, float radius, float thick,
+void sk_shape_hold(SDL_Renderer *r, float cx, float cy, float radius, float thick,
                        double remaining, SDL_Color track, SDL_Color fill, Uint8 alpha)
 {
     if (remaining < 0) remaining = 0;
     if (remaining > 1) remaining = 1;
     sk_arc a = {cx, cy, radius, thick, 0, TWO_PI_F, SK_RING_FEATHER, false, 0};
-    sk_ring_draw_arc(r, &a, track, alpha);
+    sk_shape_arc(r, &a, track, alpha);
     if (remaining <= 0) return;
     a.start = (float)((1 - remaining) * TWO_PI_F);
     a.end = TWO_PI_F;
     a.round_caps = remaining < 1;
-    sk_ring_draw_arc(r, &a, fill, alpha);
+    sk_shape_arc(r, &a, fill, alpha);
 }
 
-void sk_ring_draw_count(SDL_Renderer *r, float cx, float cy, float radius, float thick,
+void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thick,
                         int seconds, double remaining, SDL_Color track, SDL_Color fill,
                         Uint8 alpha)
 {
@@ -69,18 +69,18 @@ void sk_ring_draw_count(SDL_Renderer *r, float cx, float cy, float radius, float
     for (int i = 0; i < seconds; i++) {
         float s = i * step + gap / 2, e = (i + 1) * step - gap / 2;
         sk_arc a = {cx, cy, radius, thick, s, e, SK_RING_FEATHER, true, 0};
-        sk_ring_draw_arc(r, &a, track, alpha);
+        sk_shape_arc(r, &a, track, alpha);
         double part = gone - i;                /* of this dash, emptied */
         if (part >= 1) continue;
         if (part > 0) a.start = s + (float)part * (e - s);
-        if (a.end - a.start > 1e-3f) sk_ring_draw_arc(r, &a, fill, alpha);
+        if (a.end - a.start > 1e-3f) sk_shape_arc(r, &a, fill, alpha);
     }
 }
 
 /* A rounded rectangle as four corner arcs: a fan from the centre to the
  * core outline plus a feather strip (fill), or strips between an outer and
  * an inner outline (stroke). */
-void sk_ring_draw_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke, SDL_Color c,
+void sk_shape_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke, SDL_Color c,
                         Uint8 alpha)
 {
     if (b.w <= 0 || b.h <= 0) return;
@@ -157,35 +157,32 @@ void sk_ring_draw_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke
     submit(r, g_rv, k, g_idx, q, c, alpha);
 }
 
-void sk_ring_draw_dot(SDL_Renderer *r, float cx, float cy, float radius, float stroke,
+void sk_shape_dot(SDL_Renderer *r, float cx, float cy, float radius, float stroke,
                       SDL_Color c, Uint8 alpha)
 {
     SDL_FRect b = {cx - radius, cy - radius, 2 * radius, 2 * radius};
-    sk_ring_draw_rrect(r, b, radius, stroke, c, alpha);
+    sk_shape_rrect(r, b, radius, stroke, c, alpha);
 }
 
-int sk_ring_draw_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Color on,
+int sk_shape_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Color on,
                       SDL_Color off, Uint8 alpha)
 {
     if (total <= 0) return 0;
-    if (total > 20) total = 20;
-    float d = box.h * 0.62f;
-    float pitch = d * 1.55f;
-    if (pitch * total > box.w) {
-        pitch = (float)box.w / total;
-        d = pitch / 1.55f;
-    }
+    sk_rep_row row;
+    sk_rep_row_fit((float)box.w, (float)box.h, total, &row);
+    total = row.total;
+    float d = row.d, pitch = row.pitch;
     float rad = d / 2, cy = box.y + box.h / 2.0f;
     float stroke = rad * 0.3f < 2 ? 2 : rad * 0.3f;
     for (int i = 0; i < total; i++) {
         float cx = box.x + rad + i * pitch + 1;
-        if (i < filled) sk_ring_draw_dot(r, cx, cy, rad, 0, on, alpha);
-        else sk_ring_draw_dot(r, cx, cy, rad, stroke, off, alpha);
+        if (i < filled) sk_shape_dot(r, cx, cy, rad, 0, on, alpha);
+        else sk_shape_dot(r, cx, cy, rad, stroke, off, alpha);
     }
-    return (int)ceilf((total - 1) * pitch + d + 2);
+    return row.width;
 }
 
-void sk_ring_draw_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
+void sk_shape_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
                        SDL_Color solid, SDL_Color hollow, Uint8 alpha)
 {
     /* Two legs side by side, as seen lying on the back from the feet: the
@@ -197,25 +194,25 @@ void sk_ring_draw_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid
     for (int i = 0; i < 2; i++) {
         SDL_FRect leg = {x0 + i * (lw + gap), y + s * 0.05f, lw, s * 0.9f};
         bool is_solid = (i == 1) == right_solid;
-        sk_ring_draw_rrect(r, leg, lw / 2, is_solid ? 0 : stroke, is_solid ? solid : hollow, alpha);
+        sk_shape_rrect(r, leg, lw / 2, is_solid ? 0 : stroke, is_solid ? solid : hollow, alpha);
     }
 }
 
-void sk_ring_draw_bar(SDL_Renderer *r, SDL_Rect box, double done, SDL_Color track,
+void sk_shape_bar(SDL_Renderer *r, SDL_Rect box, double done, SDL_Color track,
                       SDL_Color fill, Uint8 alpha)
 {
     if (done < 0) done = 0;
     if (done > 1) done = 1;
     SDL_FRect t = {(float)box.x, (float)box.y, (float)box.w, (float)box.h};
-    sk_ring_draw_rrect(r, t, box.h / 2.0f, 0, track, alpha);
+    sk_shape_rrect(r, t, box.h / 2.0f, 0, track, alpha);
     float fw = (float)(box.w * done);
     if (fw < box.h) {
         /* Shorter than its own height: a dot growing in, never a sliver. */
         if (fw <= 0.5f) return;
         float rad = box.h / 2.0f * (fw / box.h);
-        sk_ring_draw_dot(r, box.x + box.h / 2.0f, box.y + box.h / 2.0f, rad, 0, fill, alpha);
+        sk_shape_dot(r, box.x + box.h / 2.0f, box.y + box.h / 2.0f, rad, 0, fill, alpha);
         return;
     }
     SDL_FRect f = {(float)box.x, (float)box.y, fw, (float)box.h};
-    sk_ring_draw_rrect(r, f, box.h / 2.0f, 0, fill, alpha);
+    sk_shape_rrect(r, f, box.h / 2.0f, 0, fill, alpha);
 }

@@ -1,0 +1,27 @@
+#include "view_layout.h"
+
+#include <string.h>
+
+void sk_view_layout_in(const sk_tl_view *v, const sk_view_layout_opts *o, int target_w,
+                       int target_h, sk_layout_in *out)
+{
+    bool side = o->rotate == 90 || o->rotate == 270;
+    memset(out, 0, sizeof *out);
+    out->w = side ? target_h : target_w;
+    out->h = side ? target_w : target_h;
+    out->session = v->mode != SK_TL_LOOP;
+    out->controls = v->mode == SK_TL_SESSION;
+    /* The start screen of mode=session always asks for a tap; the loop
+     * only when touch is on. */
+    out->invitation = v->mode == SK_TL_START || (o->touch && v->mode == SK_TL_LOOP);
+    out->note = o->fell_back;
+    out->dpi = o->dpi;
+}
+
+void sk_view_layout(const sk_tl_view *v, const sk_view_layout_opts *o, int target_w, int target_h,
+                    sk_layout *out)
+{
+    sk_layout_in in;
+    sk_view_layout_in(v, o, target_w, target_h, &in);
+    sk_layout_compute(&in, out);
+}
