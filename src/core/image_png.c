@@ -166,6 +166,67 @@ static bool decode_run(decode_ctx *c)
     return true;
 }
 
+/* Walks the chunk lengths before libpng does: libpng 1.6.39 allocates a
+ * chunk's declared length (an sPLT claiming 1.9 GB, found by fuzzing)
+ * before it notices the file is far shorter. The whole file is in
+ * memory, so a length past its end is plainly a truncated file. */
+static bool chunks_fit(const uint8_t *p, size_t len, const sk_png_limits *lim_in, const char *name,
+                       char *err, size_t err_size)
+{
+    const sk_png_limits lim = *lim_in;
+    for (size_t at = 8; at + 8 <= len;) {
+        uint32_t n = be32(p + at);
+        char type[5] = {0};
+        memcpy(type, p + at + 4, 4);
+        for (int k = 0; k < 4; k++)
+            if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z')))
+                type[k] = '?';
+        if ((uint64_t)n + 12 > len - at) {
+            set_err(err, err_size, name,
+                    "truncated (the %s chunk claims %lu bytes; the file has %zu left)", type,
+                    (unsigned long)n, len - at - 8);
+            return false;
+        }
+        if (memcmp(type, "IDAT", 4) != 0 && n > lim.max_chunk_bytes) {
+            set_err(err, err_size, name, "the %s chunk is %lu bytes; the limit is %zu", type,
+                    (unsigned long)n, lim.max_chunk_bytes);
+            return false;
+        }
+        if (!memcmp(type, "IEND", 4)) break;
+        at += (size_t)n + 12;
+    }
+    return true;
+}
+
+/* The IHDR's size: not zero, and inside the limits. */
+static bool size_fits(const uint8_t *p, const sk_png_limits *lim_in, const char *name, char *err,
+                      size_t err_size)
+{
+    const sk_png_limits lim = *lim_in;
+    uint32_t w = be32(p + 16), h = be32(p + 20);
+    if (w == 0 || h == 0 || w > 0x7fffffffu || h > 0x7fffffffu) {
+        set_err(err, err_size, name, "corrupt PNG: invalid size %ux%u", (unsigned)w,
+                (unsigned)h);
+        return false;
+    }
+    if (w > lim.max_width || h > lim.max_height) {
+        if (lim.max_width == lim.max_height)
+            set_err(err, err_size, name, "%ux%u exceeds the %u px limit", (unsigned)w,
+                    (unsigned)h, (unsigned)lim.max_width);
+        else
+            set_err(err, err_size, name, "%ux%u exceeds the %ux%u px limit", (unsigned)w,
+                    (unsigned)h, (unsigned)lim.max_width, (unsigned)lim.max_height);
+        return false;
+    }
+    if ((uint64_t)w * h > lim.max_pixels) {
+        set_err(err, err_size, name, "%ux%u = %llu pixels exceeds the budget of %llu pixels",
+                (unsigned)w, (unsigned)h, (unsigned long long)w * h,
+                (unsigned long long)lim.max_pixels);
+        return false;
+    }
+    return true;
+}
+
 bool sk_png_decode_mem(const void *data, size_t len, const char *name,
                        const sk_png_limits *limits, sk_image *out,
                        char *err, size_t err_size)
@@ -208,52 +269,8 @@ bool sk_png_decode_mem(const void *data, size_t len, const char *name,
         set_err(err, err_size, name, "corrupt PNG: the first chunk is not a valid IHDR");
         return false;
     }
-    /* Walk the chunk lengths before libpng does: libpng 1.6.39 allocates a
-     * chunk's declared length (an sPLT claiming 1.9 GB, found by fuzzing)
-     * before it notices the file is far shorter. The whole file is in
-     * memory, so a length past its end is plainly a truncated file. */
-    for (size_t at = 8; at + 8 <= len;) {
-        uint32_t n = be32(p + at);
-        char type[5] = {0};
-        memcpy(type, p + at + 4, 4);
-        for (int k = 0; k < 4; k++)
-            if (!((type[k] >= 'A' && type[k] <= 'Z') || (type[k] >= 'a' && type[k] <= 'z')))
-                type[k] = '?';
-        if ((uint64_t)n + 12 > len - at) {
-            set_err(err, err_size, name,
-                    "truncated (the %s chunk claims %lu bytes; the file has %zu left)", type,
-                    (unsigned long)n, len - at - 8);
-            return false;
-        }
-        if (memcmp(type, "IDAT", 4) != 0 && n > lim.max_chunk_bytes) {
-            set_err(err, err_size, name, "the %s chunk is %lu bytes; the limit is %zu", type,
-                    (unsigned long)n, lim.max_chunk_bytes);
-            return false;
-        }
-        if (!memcmp(type, "IEND", 4)) break;
-        at += (size_t)n + 12;
-    }
-    uint32_t w = be32(p + 16), h = be32(p + 20);
-    if (w == 0 || h == 0 || w > 0x7fffffffu || h > 0x7fffffffu) {
-        set_err(err, err_size, name, "corrupt PNG: invalid size %ux%u", (unsigned)w,
-                (unsigned)h);
+    if (!chunks_fit(p, len, &lim, name, err, err_size) || !size_fits(p, &lim, name, err, err_size))
         return false;
-    }
-    if (w > lim.max_width || h > lim.max_height) {
-        if (lim.max_width == lim.max_height)
-            set_err(err, err_size, name, "%ux%u exceeds the %u px limit", (unsigned)w,
-                    (unsigned)h, (unsigned)lim.max_width);
-        else
-            set_err(err, err_size, name, "%ux%u exceeds the %ux%u px limit", (unsigned)w,
-                    (unsigned)h, (unsigned)lim.max_width, (unsigned)lim.max_height);
-        return false;
-    }
-    if ((uint64_t)w * h > lim.max_pixels) {
-        set_err(err, err_size, name, "%ux%u = %llu pixels exceeds the budget of %llu pixels",
-                (unsigned)w, (unsigned)h, (unsigned long long)w * h,
-                (unsigned long long)lim.max_pixels);
-        return false;
-    }
 
     decode_ctx c;
     memset(&c, 0, sizeof c);

@@ -50,6 +50,93 @@ static const char *const intent_names[] = {
     "stop", "wake", "quit", "activity", NULL,
 };
 
+/* The whole text: a BOM dropped; no NUL bytes; valid UTF-8. False (with
+ * the error) when it is not text. */
+static bool check_text(const char **text, size_t *len, const char *name, sk_diag *d)
+{
+    if (*len >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {   /* a BOM some editors add */
+        *text += 3;
+        *len -= 3;
+    }
+    if (memchr(*text, '\0', *len)) {
+        sk_diag_error(d, name, 0, "holds NUL bytes: not a text file");
+        return false;
+    }
+    size_t bad;
+    if (!sk_utf8_valid(*text, *len, &bad)) {
+        int line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += (*text)[i] == '\n';
+        sk_diag_error(d, name, line, "is not valid UTF-8 (byte %zu)", bad);
+        return false;
+    }
+    return true;
+}
+
+/* Cuts the line at '#' and into blank-separated words; the first three in
+ * tok. Returns how many there are. */
+static int split_words(char *buf, char *tok[3])
+{
+    char *hash = strchr(buf, '#');
+    if (hash)
+        *hash = '\0';
+    int ntok = 0;
+    for (char *p = buf; *p;) {
+        while (is_blank(*p))
+            *p++ = '\0';
+        if (!*p)
+            break;
+        if (ntok < 3)
+            tok[ntok] = p;
+        ntok++;
+        while (*p && !is_blank(*p))
+            p++;
+    }
+    return ntok;
+}
+
+/* "<seconds> <intent>" into *ms and *in; false (with the error) when the
+ * line says anything else. */
+static bool parse_event(char *const tok[3], int ntok, const char *name, int line, sk_diag *d,
+                        int64_t *ms, sk_intent *in)
+{
+    bool too_big;
+    if (!parse_seconds(tok[0], ms, &too_big)) {
+        sk_diag_error(d, name, line,
+                      "time must be seconds like 12 or 12.5 (at most 3 decimals), got \"%s\"",
+                      tok[0]);
+        return false;
+    }
+    if (too_big) {
+        sk_diag_error(d, name, line, "time must be 0..%d seconds, got %s",
+                      SK_REPLAY_MAX_SECONDS, tok[0]);
+        return false;
+    }
+    if (ntok < 2) {
+        sk_diag_error(d, name, line, "missing intent after the time %s", tok[0]);
+        return false;
+    }
+    *in = sk_intent_from_name(tok[1]);
+    if (*in == SK_INTENT_NONE) {
+        const char *near = sk_did_you_mean(tok[1], intent_names);
+        if (near)
+            sk_diag_error(d, name, line, "unknown intent \"%s\" (did you mean \"%s\"?)",
+                          tok[1], near);
+        else
+            sk_diag_error(d, name, line,
+                          "unknown intent \"%s\" (one of start, pause, resume, "
+                          "toggle_pause, skip, back, stop, wake, quit, activity)",
+                          tok[1]);
+        return false;
+    }
+    if (ntok > 2) {
+        sk_diag_error(d, name, line, "unexpected \"%s\" after the intent (comments start with #)",
+                      tok[2]);
+        return false;
+    }
+    return true;
+}
+
 bool sk_replay_parse(const char *text, size_t len, const char *name, sk_replay *out,
                      sk_diag *d)
 {
@@ -60,22 +147,8 @@ bool sk_replay_parse(const char *text, size_t len, const char *name, sk_replay *
         len = 0;
     if (len == 0)
         return true;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {   /* a BOM some editors add */
-        text += 3;
-        len -= 3;
-    }
-    if (memchr(text, '\0', len)) {
-        sk_diag_error(d, name, 0, "holds NUL bytes: not a text file");
+    if (!check_text(&text, &len, name, d))
         return false;
-    }
-    size_t bad;
-    if (!sk_utf8_valid(text, len, &bad)) {
-        int line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += text[i] == '\n';
-        sk_diag_error(d, name, line, "is not valid UTF-8 (byte %zu)", bad);
-        return false;
-    }
     int cap = 0;
     int64_t last_ms = 0;
     const char *last_time = NULL;
@@ -96,59 +169,12 @@ bool sk_replay_parse(const char *text, size_t len, const char *name, sk_replay *
         char buf[SK_REPLAY_MAX_LINE + 1];
         memcpy(buf, start, n);
         buf[n] = '\0';
-        char *hash = strchr(buf, '#');
-        if (hash)
-            *hash = '\0';
         char *tok[3] = {NULL, NULL, NULL};
-        int ntok = 0;
-        for (char *p = buf; *p;) {
-            while (is_blank(*p))
-                *p++ = '\0';
-            if (!*p)
-                break;
-            if (ntok < 3)
-                tok[ntok] = p;
-            ntok++;
-            while (*p && !is_blank(*p))
-                p++;
-        }
-        if (ntok == 0)
-            continue;
+        int ntok = split_words(buf, tok);
         int64_t ms;
-        bool too_big;
-        if (!parse_seconds(tok[0], &ms, &too_big)) {
-            sk_diag_error(d, name, line,
-                          "time must be seconds like 12 or 12.5 (at most 3 decimals), got \"%s\"",
-                          tok[0]);
+        sk_intent in;
+        if (ntok == 0 || !parse_event(tok, ntok, name, line, d, &ms, &in))
             continue;
-        }
-        if (too_big) {
-            sk_diag_error(d, name, line, "time must be 0..%d seconds, got %s",
-                          SK_REPLAY_MAX_SECONDS, tok[0]);
-            continue;
-        }
-        if (ntok < 2) {
-            sk_diag_error(d, name, line, "missing intent after the time %s", tok[0]);
-            continue;
-        }
-        sk_intent in = sk_intent_from_name(tok[1]);
-        if (in == SK_INTENT_NONE) {
-            const char *near = sk_did_you_mean(tok[1], intent_names);
-            if (near)
-                sk_diag_error(d, name, line, "unknown intent \"%s\" (did you mean \"%s\"?)",
-                              tok[1], near);
-            else
-                sk_diag_error(d, name, line,
-                              "unknown intent \"%s\" (one of start, pause, resume, "
-                              "toggle_pause, skip, back, stop, wake, quit, activity)",
-                              tok[1]);
-            continue;
-        }
-        if (ntok > 2) {
-            sk_diag_error(d, name, line, "unexpected \"%s\" after the intent (comments start with #)",
-                          tok[2]);
-            continue;
-        }
         if (last_time && ms < last_ms) {
             sk_diag_error(d, name, line, "time %s is before the previous event's %s", tok[0],
                           last_buf);

@@ -401,7 +401,9 @@ static void finish_clip(parse_ctx *c, raw_clip *r, sk_clip *out)
     }
 }
 
-static void finish(parse_ctx *c)
+/* The [sheet] keys: the required ones there, sizes in range, the anchor
+ * inside the frame; then the image list. */
+static void finish_sheet(parse_ctx *c)
 {
     sk_sprite_sheet *s = c->s;
     static const int required[] = {K_IMAGES, K_FRAME_WIDTH, K_FRAME_HEIGHT, K_COLUMNS, K_FRAMES};
@@ -447,7 +449,12 @@ static void finish(parse_ctx *c)
     }
     if (c->images_text)
         split_images(c);
+}
 
+/* The clips: known names, the ones a sheet needs. */
+static void finish_clips(parse_ctx *c)
+{
+    sk_sprite_sheet *s = c->s;
     for (int i = 0; i < c->clip_count; i++) {
         raw_clip *r = &c->clips[i];
         if (find_key(known_clips, r->name) < 0) {
@@ -482,6 +489,12 @@ static void finish(parse_ctx *c)
         !sk_sprite_sheet_clip(s, "release.other"))
         sk_diag_error(c->d, c->name, sk_sprite_sheet_clip(s, "release")->line,
                       "there is a [clip.release] but no [clip.release.other] (other_leg = frames)");
+}
+
+static void finish(parse_ctx *c)
+{
+    finish_sheet(c);
+    finish_clips(c);
 }
 
 static sk_sprite_sheet *parse_common(const char *text, size_t len, const char *path,

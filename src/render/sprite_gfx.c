@@ -104,17 +104,10 @@ static int add_texture(sk_sprite_gfx *g, const sk_image *im, int x0, int y0, int
     return i;
 }
 
-sk_sprite_gfx *sk_sprite_gfx_create(SDL_Renderer *r, sk_sprite_sheet *s, int max_side,
-                                    char *err, size_t err_size)
+/* The largest texture side to use: the renderer's limit, SK_SPRITE_MAX_TEXTURE
+ * and max_side (when > 0), whichever is least. */
+static int texture_limit(SDL_Renderer *r, int max_side)
 {
-    const char *name = s && s->path ? s->path : "(sheet)";
-    if (err && err_size)
-        err[0] = '\0';
-    if (!r || !s || s->frames <= 0 || s->image_count <= 0 || !s->pixels[0].rgba) {
-        set_err(err, err_size, name, "no decoded pixels to upload", NULL);
-        sk_sprite_sheet_free_pixels(s);
-        return NULL;
-    }
     int limit = SK_SPRITE_MAX_TEXTURE;
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(r, &info) == 0) {
@@ -126,6 +119,57 @@ sk_sprite_gfx *sk_sprite_gfx_create(SDL_Renderer *r, sk_sprite_sheet *s, int max
     }
     if (max_side > 0 && max_side < limit)
         limit = max_side;
+    return limit;
+}
+
+/* A tile of image i: up to per_col x per_row frames from row tr, column tc. */
+typedef struct tile {
+    int tr, tc, per_row, per_col, rows;
+} tile;
+
+/* Uploads the frames of the tile that the sheet uses (unused rows and
+ * columns trimmed) as one texture and points those frames at it. False
+ * when the upload failed (err says why). */
+static bool upload_tile(sk_sprite_gfx *g, const sk_sprite_sheet *s, int i, tile k, char *err,
+                        size_t err_size, const char *name)
+{
+    int used_cols = 0, used_rows = 0;
+    for (int rr = k.tr; rr < k.tr + k.per_col && rr < k.rows; rr++)
+        for (int cc = k.tc; cc < k.tc + k.per_row && cc < s->columns; cc++) {
+            int f = s->first_frame[i] + rr * s->columns + cc;
+            if (f < s->frames) {
+                if (cc - k.tc + 1 > used_cols)
+                    used_cols = cc - k.tc + 1;
+                used_rows = rr - k.tr + 1;
+            }
+        }
+    if (!used_cols)
+        return true;
+    int t = add_texture(g, &s->pixels[i], k.tc * s->frame_width, k.tr * s->frame_height,
+                        used_cols * s->frame_width, used_rows * s->frame_height, err, err_size, name);
+    if (t < 0)
+        return false;
+    for (int rr = k.tr; rr < k.tr + used_rows; rr++)
+        for (int cc = k.tc; cc < k.tc + used_cols; cc++) {
+            int f = s->first_frame[i] + rr * s->columns + cc;
+            if (f < s->frames)
+                g->frames[f] = (frame_loc){t, (cc - k.tc) * s->frame_width, (rr - k.tr) * s->frame_height};
+        }
+    return true;
+}
+
+sk_sprite_gfx *sk_sprite_gfx_create(SDL_Renderer *r, sk_sprite_sheet *s, int max_side,
+                                    char *err, size_t err_size)
+{
+    const char *name = s && s->path ? s->path : "(sheet)";
+    if (err && err_size)
+        err[0] = '\0';
+    if (!r || !s || s->frames <= 0 || s->image_count <= 0 || !s->pixels[0].rgba) {
+        set_err(err, err_size, name, "no decoded pixels to upload", NULL);
+        sk_sprite_sheet_free_pixels(s);
+        return NULL;
+    }
+    int limit = texture_limit(r, max_side);
     if (s->frame_width > limit || s->frame_height > limit) {
         char what[160];
         snprintf(what, sizeof what, "a %dx%d frame does not fit a texture of at most %d px",
@@ -170,37 +214,9 @@ sk_sprite_gfx *sk_sprite_gfx_create(SDL_Renderer *r, sk_sprite_sheet *s, int max
             continue;
         bleed_edges(im);
         int rows = im->height / s->frame_height;
-        for (int tr = 0; ok && tr < rows; tr += per_col) {
-            for (int tc = 0; ok && tc < s->columns; tc += per_row) {
-                /* Only the frames the sheet uses: trim unused rows/columns. */
-                int used_cols = 0, used_rows = 0;
-                for (int rr = tr; rr < tr + per_col && rr < rows; rr++)
-                    for (int cc = tc; cc < tc + per_row && cc < s->columns; cc++) {
-                        int f = s->first_frame[i] + rr * s->columns + cc;
-                        if (f < s->frames) {
-                            if (cc - tc + 1 > used_cols)
-                                used_cols = cc - tc + 1;
-                            used_rows = rr - tr + 1;
-                        }
-                    }
-                if (!used_cols)
-                    continue;
-                int t = add_texture(g, im, tc * s->frame_width, tr * s->frame_height,
-                                    used_cols * s->frame_width, used_rows * s->frame_height, err,
-                                    err_size, name);
-                if (t < 0) {
-                    ok = false;
-                    break;
-                }
-                for (int rr = tr; rr < tr + used_rows; rr++)
-                    for (int cc = tc; cc < tc + used_cols; cc++) {
-                        int f = s->first_frame[i] + rr * s->columns + cc;
-                        if (f < s->frames)
-                            g->frames[f] = (frame_loc){t, (cc - tc) * s->frame_width,
-                                                       (rr - tr) * s->frame_height};
-                    }
-            }
-        }
+        for (int tr = 0; ok && tr < rows; tr += per_col)
+            for (int tc = 0; ok && tc < s->columns; tc += per_row)
+                ok = upload_tile(g, s, i, (tile){tr, tc, per_row, per_col, rows}, err, err_size, name);
     }
     for (int f = 0; ok && f < s->frames; f++)
         if (g->frames[f].tex < 0) {
