@@ -189,6 +189,54 @@ static void layout_text_screens(sk_layout *L, int left, int inner_w, int mid_top
     int dw = imin(inner_w, imax(iround(inner_w * 0.66), 16 * L->font_phase));
     int dh = imin(Hm, imax(iround(Hm * 0.7), 3 * L->font_phase));
     L->dialog = rect(left + (inner_w - dw) / 2, mid_top + (Hm - dh) / 2, dw, dh);
+    L->dialog_radius = (float)L->gap * 1.5f;
+    L->dialog_border = (float)(L->gap / 4 > 2 ? L->gap / 4 : 2);
+    sk_rect d = L->dialog;
+    int di = L->gap * 2;
+    L->dialog_inner = (sk_rect){d.x + di, d.y + di, d.w - 2 * di, d.h - 2 * di};
+
+    L->card_heading = (sk_rect){L->card_body.x, L->card_title.y, L->card_body.w, L->card_title.h};
+    sk_rect rule = {L->card_heading.x, L->card_heading.y + L->card_heading.h, L->font_title * 2,
+                    L->gap / 2 > 3 ? L->gap / 2 : 3};
+    if (rule.y + rule.h < L->card_body.y) L->card_rule = rule;
+    L->card_text = (sk_rect){L->card_body.x, L->card_body.y + L->gap, L->card_body.w,
+                             L->card_body.h - L->gap};
+}
+
+/* The finish screen: a ring closed all the way round (the shape of done)
+ * above its title and text, in the card's body. */
+static void layout_done(sk_layout *L)
+{
+    sk_rect body = L->card_body;
+    float r = (float)(body.h * 0.2f);
+    if (r > L->ring_r * 1.2f) r = L->ring_r * 1.2f;
+    L->done_r = r;
+    L->done_cx = body.x + body.w / 2.0f;
+    L->done_cy = body.y + r + L->gap;
+    L->done_thick = (float)L->ring_thick * 0.8f;
+    int y = (int)(L->done_cy + r + L->gap * 2);
+    L->done_title = (sk_rect){body.x, y, body.w, (int)(L->font_phase * 1.6f)};
+    int ty = y + L->done_title.h + L->gap;
+    L->done_text = (sk_rect){body.x, ty, body.w, body.y + body.h - ty};
+}
+
+/* The parts of the bottom row's controls, the invitation and the note. */
+static void layout_bottom_parts(sk_layout *L)
+{
+    int bh = L->hit_min;   /* every control is hit_min tall */
+    L->button_radius = bh * 0.22f;
+    L->button_icon = bh * 0.34f;
+    L->button_pad = (int)(bh * 0.16f);
+    sk_rect b = L->invite;
+    L->invite_icon = b.h * 0.5f;
+    L->invite_dot_x = b.x + b.h * 0.6f;
+    L->invite_dot_y = b.y + b.h / 2.0f;
+    L->invite_text = (sk_rect){(int)(b.x + b.h * 1.1f), b.y, b.w - (int)(b.h * 1.1f) - b.h / 3, b.h};
+    sk_rect n = L->note;
+    L->note_dot_x = n.x + L->font_small * 0.35f;
+    L->note_dot_y = n.y + n.h / 2.0f;
+    L->note_dot_r = L->font_small * 0.3f;
+    L->note_text = (sk_rect){n.x + L->font_small, n.y, n.w - L->font_small, n.h};
 }
 
 void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
@@ -217,6 +265,8 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     int mid_top = top + th + L->gap;
     layout_middle(L, left, right, mid_top, mid_bottom);
     layout_text_screens(L, left, right - left, mid_top, imax(0, mid_bottom - mid_top));
+    layout_done(L);
+    layout_bottom_parts(L);
 }
 
 sk_control sk_layout_hit(const sk_layout *l, int x, int y)

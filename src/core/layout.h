@@ -83,6 +83,28 @@ typedef struct sk_layout {
     sk_rect note;                    /* zero when !in.note */
     int hit_min;         /* the touch minimum used, px */
 
+    /* Parts inside those boxes, drawn as they are (the scene measures only
+     * text). Text screens: the title over the body's column, the accent
+     * rule under it (empty when it would reach the body), the text below. */
+    sk_rect card_heading, card_rule, card_text;
+    /* Every control: its corners, its icon's side, the padding between
+     * the edge, the icon and the word. */
+    float button_radius, button_icon;
+    int button_pad;
+    /* The invitation: the fingertip's centre and size, the words. */
+    float invite_dot_x, invite_dot_y, invite_icon;
+    sk_rect invite_text;
+    /* The finish screen: a closed ring (centre, radius, width) over the
+     * title and the text. */
+    float done_cx, done_cy, done_r, done_thick;
+    sk_rect done_title, done_text;
+    /* The fallback note: its dot (centre, radius) and its words. */
+    float note_dot_x, note_dot_y, note_dot_r;
+    sk_rect note_text;
+    /* The dialog: corners, border, the inside for its ring and words. */
+    float dialog_radius, dialog_border;
+    sk_rect dialog_inner;
+
     /* Font sizes (pixel em, as TTF_OpenFont's ptsize at 72 dpi). */
     int font_title;      /* exercise name, card title */
     int font_phase;      /* "Hold", "Get ready" beside the ring */

@@ -329,21 +329,23 @@ static void build_exercise(sk_scene *sc, dlist *d, const sk_tl_view *v)
     build_steps(sc, d, v, ex, R(L->steps), false);
 }
 
+/* A text screen's title and the accent rule under it (a shape with the
+ * colour). */
+static void add_heading(sk_scene *sc, dlist *d, const char *title, SDL_Color c)
+{
+    const sk_layout *L = &sc->L;
+    sk_sc_add_line(sc, d, title, R(L->card_heading), L->font_title, L->font_min, SK_FONT_BOLD, c, AL_LEFT,
+                   true, 255);
+    SDL_Rect rule = R(L->card_rule);
+    if (!sk_rect_empty(L->card_rule)) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, c, 255);
+}
+
 static void build_text_screen(sk_scene *sc, dlist *d, const char *title, SDL_Color title_c,
                               const char *const *paras, const para_style *st, int n, bool bullets)
 {
     const sk_layout *L = &sc->L;
-    SDL_Rect tb = R(L->card_title);
-    tb.x = L->card_body.x;
-    tb.w = L->card_body.w;
-    sk_sc_add_line(sc, d, title, tb, L->font_title, L->font_min, SK_FONT_BOLD, title_c, AL_LEFT, true, 255);
-    /* An accent rule under the title: a shape with the colour. */
-    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
-    if (rule.y + rule.h < L->card_body.y) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, title_c, 255);
-    SDL_Rect body = R(L->card_body);
-    body.y += L->gap;
-    body.h -= L->gap;
-    sk_sc_add_paras(sc, d, paras, st, n, body, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR, AL_LEFT,
+    add_heading(sc, d, title, title_c);
+    sk_sc_add_paras(sc, d, paras, st, n, R(L->card_text), L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR, AL_LEFT,
               true, bullets ? 14 : 0, 255);
 }
 
@@ -365,16 +367,8 @@ static void build_welcome(sk_scene *sc, dlist *d)
 {
     const sk_layout *L = &sc->L;
     const sk_phrases *ph = &sc->rt->phrases;
-    SDL_Color a = acc(SK_ACC_INTRO);
-    SDL_Rect tb = R(L->card_title);
-    tb.x = L->card_body.x;
-    tb.w = L->card_body.w;
-    sk_sc_add_line(sc, d, ph->welcome_title, tb, L->font_title, L->font_min, SK_FONT_BOLD, a, AL_LEFT, true, 255);
-    SDL_Rect rule = {tb.x, tb.y + tb.h, L->font_title * 2, L->gap / 2 > 3 ? L->gap / 2 : 3};
-    if (rule.y + rule.h < L->card_body.y) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, a, 255);
-    SDL_Rect body = R(L->card_body);
-    body.y += L->gap;
-    body.h -= L->gap;
+    add_heading(sc, d, ph->welcome_title, acc(SK_ACC_INTRO));
+    SDL_Rect body = R(L->card_text);
     /* The welcome above; the safety note in a panel of its own below, with
      * a warning sign, so it reads as the one thing not to skip. The two
      * sit together in the middle of the body. */
@@ -414,16 +408,13 @@ static void build_finish(sk_scene *sc, dlist *d)
     const sk_layout *L = &sc->L;
     const sk_phrases *ph = &sc->rt->phrases;
     SDL_Color g = acc(SK_ACC_FINISH);
-    SDL_Rect body = R(L->card_body);
     /* A ring closed all the way round with a tick in it: the shape of done. */
-    float r = (float)(body.h * 0.2f);
-    if (r > L->ring_r * 1.2f) r = L->ring_r * 1.2f;
-    float cx = body.x + body.w / 2.0f, cy = body.y + r + L->gap;
+    float r = L->done_r, cx = L->done_cx, cy = L->done_cy;
     item *it = sk_dl_add(d, IT_HOLD);
     if (it) {
         it->box = (SDL_FRect){cx, cy, 0, 0};
         it->f1 = r;
-        it->f2 = (float)L->ring_thick * 0.8f;
+        it->f2 = L->done_thick;
         it->f3 = 1;
         it->c1 = g;
         it->c2 = pal(SK_COL_TRACK);
@@ -436,12 +427,9 @@ static void build_finish(sk_scene *sc, dlist *d)
                            {cx + s * 0.75f, cy - s * 0.65f}, {cx + s * 0.98f, cy - s * 0.4f}};
     sk_sc_add_poly(d, tick1, 4, g);
     sk_sc_add_poly(d, tick2, 4, g);
-    int y = (int)(cy + r + L->gap * 2);
-    SDL_Rect tb = {body.x, y, body.w, (int)(L->font_phase * 1.6f)};
-    sk_sc_add_line(sc, d, ph->finish_title, tb, L->font_phase * 5 / 4, L->font_min, SK_FONT_BOLD, g, AL_CENTRE,
-             true, 255);
-    SDL_Rect fb = {body.x, tb.y + tb.h + L->gap, body.w, body.y + body.h - (tb.y + tb.h + L->gap)};
-    sk_sc_add_line(sc, d, ph->finish, fb, L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR,
+    sk_sc_add_line(sc, d, ph->finish_title, R(L->done_title), L->font_phase * 5 / 4, L->font_min, SK_FONT_BOLD,
+                   g, AL_CENTRE, true, 255);
+    sk_sc_add_line(sc, d, ph->finish, R(L->done_text), L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR,
              pal(SK_COL_TEXT), AL_CENTRE, false, 255);
 }
 
@@ -456,9 +444,9 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
     bg.a = 215;
     sk_sc_add_rrect(d, veil, 0, 0, bg, 255);
     SDL_Rect box = R(L->dialog);
-    sk_sc_add_rrect(d, box, (float)L->gap * 1.5f, 0, pal(SK_COL_SURFACE), 255);
-    sk_sc_add_rrect(d, box, (float)L->gap * 1.5f, (float)(L->gap / 4 > 2 ? L->gap / 4 : 2), c, 255);
-    SDL_Rect in = inset(box, L->gap * 2, L->gap * 2);
+    sk_sc_add_rrect(d, box, L->dialog_radius, 0, pal(SK_COL_SURFACE), 255);
+    sk_sc_add_rrect(d, box, L->dialog_radius, L->dialog_border, c, 255);
+    SDL_Rect in = R(L->dialog_inner);
     int ring_h = 0;
     if (ring) {
         float r = in.h * 0.17f;
@@ -503,10 +491,9 @@ static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)
             fill = pal(SK_COL_WARN);
             ink = pal(SK_COL_ON_ACCENT);
         }
-        float rad = b.h * 0.22f;
-        sk_sc_add_rrect(d, b, rad, 0, fill, 255);
-        float s = b.h * 0.34f;
-        int pad = (int)(b.h * 0.16f);
+        sk_sc_add_rrect(d, b, L->button_radius, 0, fill, 255);
+        float s = L->button_icon;
+        int pad = L->button_pad;
         /* Icon, then the word beside it; both centred as a group. */
         int tw_max = b.w - pad * 2 - (int)s - pad / 2;
         SDL_Rect tb = {0, b.y, tw_max, b.h};
@@ -528,8 +515,8 @@ static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
     SDL_Color fill = acc(SK_ACC_INTRO), ink = pal(SK_COL_ON_ACCENT);
     sk_sc_add_rrect(d, b, b.h / 2.0f, 0, fill, 255);
     /* A fingertip with a ripple: a dot and a ring that breathes slowly. */
-    float s = b.h * 0.5f;
-    float cx = b.x + b.h * 0.6f, cy = b.y + b.h / 2.0f;
+    float s = L->invite_icon;
+    float cx = L->invite_dot_x, cy = L->invite_dot_y;
     sk_sc_add_disc(d, cx, cy, s * 0.22f, 0, ink, 255);
     /* In 48 steps of 50 ms: smooth to the eye, and a 60 Hz screen need
      * not redraw for a ripple grown by a tenth of a pixel. */
@@ -547,8 +534,7 @@ static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
         /* key without the radius: the ripple is one thing that moves */
         it->key = sk_hash_str(SK_HASH_INIT, "ripple");
     }
-    SDL_Rect tb = {(int)(b.x + b.h * 1.1f), b.y, b.w - (int)(b.h * 1.1f) - b.h / 3, b.h};
-    sk_sc_add_line(sc, d, sc->rt->phrases.tap_to_start, tb, L->font_invite, L->font_min, SK_FONT_BOLD, ink,
+    sk_sc_add_line(sc, d, sc->rt->phrases.tap_to_start, R(L->invite_text), L->font_invite, L->font_min, SK_FONT_BOLD, ink,
              AL_CENTRE, true, 255);
 }
 
@@ -605,12 +591,8 @@ void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v)
     if (!sk_rect_empty(L->controls[0])) build_controls(sc, d, v);
     if (!sk_rect_empty(L->invite)) build_invite(sc, d, v);
     if (!sk_rect_empty(L->note) && sc->rt->phrases.fallback_note) {
-        SDL_Rect nb = R(L->note);
-        sk_sc_add_disc(d, nb.x + L->font_small * 0.35f, nb.y + nb.h / 2.0f, L->font_small * 0.3f, 0,
-                 pal(SK_COL_WARN), 255);
-        nb.x += L->font_small;
-        nb.w -= L->font_small;
-        sk_sc_add_line(sc, d, sc->rt->phrases.fallback_note, nb, L->font_small, L->font_min,
+        sk_sc_add_disc(d, L->note_dot_x, L->note_dot_y, L->note_dot_r, 0, pal(SK_COL_WARN), 255);
+        sk_sc_add_line(sc, d, sc->rt->phrases.fallback_note, R(L->note_text), L->font_small, L->font_min,
                  SK_FONT_REGULAR, pal(SK_COL_MUTED), AL_LEFT, true, 255);
     }
     if (v->still_there || p->kind == SK_PH_STILL_THERE)

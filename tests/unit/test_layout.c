@@ -76,6 +76,11 @@ static void check_set(const char *what, const sk_layout *l, const named *b, int 
     (void)l;
 }
 
+static sk_rect screen_of(const sk_layout *l)
+{
+    return (sk_rect){0, 0, l->w, l->h};
+}
+
 static void check_size(int w, int h, bool session, bool controls, bool invite, bool note, float dpi,
                        bool verbose)
 {
@@ -140,6 +145,26 @@ static void check_size(int w, int h, bool session, bool controls, bool invite, b
     CHECK_INT(sk_layout_hit(&l, l.ring_cx, l.ring_cy), SK_CTL_COUNT);
     if (invite) CHECK(l.invite.h >= l.hit_min && l.invite.w >= 3 * l.hit_min, "%dx%d invite", w, h);
     CHECK(l.portrait == (h * 100 > w * 130), "portrait flag");
+
+    /* The parts inside boxes lie inside them. */
+    CHECK(sk_rect_inside(l.dialog_inner, l.dialog), "%dx%d dialog's inside", w, h);
+    CHECK(sk_rect_inside(l.card_heading, screen_of(&l)) && l.card_heading.w == l.card_body.w,
+          "%dx%d heading", w, h);
+    CHECK(sk_rect_empty(l.card_rule) || l.card_rule.y + l.card_rule.h < l.card_body.y,
+          "%dx%d the rule reaches the body", w, h);
+    CHECK(l.card_text.y >= l.card_body.y && l.card_text.y + l.card_text.h == l.card_body.y + l.card_body.h,
+          "%dx%d card text", w, h);
+    CHECK(l.done_cy - l.done_r >= l.card_body.y && l.done_title.y >= l.done_cy + l.done_r &&
+              l.done_text.y >= l.done_title.y + l.done_title.h,
+          "%dx%d finish: ring, title, text in order", w, h);
+    CHECK(l.button_radius * 2 <= l.hit_min && l.button_icon < l.hit_min && l.button_pad > 0,
+          "%dx%d button parts", w, h);
+    if (invite)
+        CHECK(sk_rect_inside(l.invite_text, l.invite) && l.invite_dot_x < l.invite_text.x,
+              "%dx%d invitation's words", w, h);
+    if (note)
+        CHECK(sk_rect_inside(l.note_text, l.note) && l.note_dot_x < l.note_text.x, "%dx%d note's words",
+              w, h);
     if (verbose)
         printf("%5dx%-5d %s%s%s: body %d caption %d title %d phase %d digits %d, hit %d, ring r=%d, "
                "steps %dx%d, sprite %dx%d\n",
