@@ -227,16 +227,23 @@ static bool size_fits(const uint8_t *p, const sk_png_limits *lim_in, const char 
     return true;
 }
 
+/* Every entry point starts alike: the limits resolved, no image, no error. */
+static void begin(const sk_png_limits *limits, sk_png_limits *lim, sk_image *out, char *err,
+                  size_t err_size)
+{
+    resolve_limits(limits, lim);
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (err && err_size)
+        err[0] = '\0';
+}
+
 bool sk_png_decode_mem(const void *data, size_t len, const char *name,
                        const sk_png_limits *limits, sk_image *out,
                        char *err, size_t err_size)
 {
     sk_png_limits lim;
-    resolve_limits(limits, &lim);
-    if (out)
-        memset(out, 0, sizeof *out);
-    if (err && err_size)
-        err[0] = '\0';
+    begin(limits, &lim, out, err, err_size);
     if (!out) {
         set_err(err, err_size, name, "no image to decode into");
         return false;
@@ -303,11 +310,7 @@ bool sk_png_read_rgba(const char *path, const sk_png_limits *limits, sk_image *o
                       char *err, size_t err_size)
 {
     sk_png_limits lim;
-    resolve_limits(limits, &lim);
-    if (out)
-        memset(out, 0, sizeof *out);
-    if (err && err_size)
-        err[0] = '\0';
+    begin(limits, &lim, out, err, err_size);
     if (!path || !*path) {
         set_err(err, err_size, "(png)", "no file name given");
         return false;
