@@ -106,6 +106,7 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
 static void step_done(void)
 {
     sk_notify_watchdog_step(SDL_GetTicks64());
+    sk_notify_start_step("a renderer replaced");   /* before READY only */
 }
 
 static void on_replay_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
@@ -435,7 +436,8 @@ static bool start_up(app *a, const sk_replay *replay)
     const bool timing = bench_env && !strcmp(bench_env, "1");
     double t0 = timing ? sk_ms_since_process_start() : 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
     /* No watchdog ping in here (notify.h): the unit's TimeoutStartSec bounds
-     * the start; the first ping comes with the first frame. */
+     * the start, extended after each step that is done
+     * (sk_notify_start_step); the first ping comes with the first frame. */
     if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t1 = sk_ms_since_process_start();
     if (TTF_Init() != 0) SK_LOG_TTF_FAILED(NULL, "TTF_Init");
@@ -445,11 +447,13 @@ static bool start_up(app *a, const sk_replay *replay)
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
     }
+    sk_notify_start_step("content loaded");
     if (timing) t2 = sk_ms_since_process_start();
     if (!make_scene(a)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
     }
+    sk_notify_start_step("scene made");
     if (timing) t3 = sk_ms_since_process_start();
     const sk_routine *rt = a->content.routine;
     fprintf(stderr, "stretch-kiosk: showing \"%s\" (%s), %d exercises, %d cards\n", rt->title,
@@ -462,6 +466,7 @@ static bool start_up(app *a, const sk_replay *replay)
     ao.volume = a->cfg->volume;
     ao.mute = a->cfg->mute;
     a->audio = sk_audio_create(&ao, (int64_t)SDL_GetTicks64());
+    sk_notify_start_step("sound opened; drawing the first frame");
     if (timing) {
         t4 = sk_ms_since_process_start();
         fprintf(stderr, "bench: start-up: %.0f ms to sk_app_run, display %.0f ms, routine and "

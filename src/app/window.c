@@ -137,10 +137,12 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
      * would turn SDL's draw batching off unless asked for (SDL 8584). */
     SDL_SetHint(SDL_HINT_RENDER_BATCHING, "1");
     if (!wait_for_display(quit)) return false;
+    sk_notify_start_step("a display is connected");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         SK_LOG_SDL_FAILED("cannot open the display", "SDL_Init");
         return false;
     }
+    sk_notify_start_step("video opened");
     /* SDL falls back to its invisible "offscreen" (or "dummy") driver when
      * it finds no X, Wayland or KMS display: a kiosk that runs there shows
      * nothing to anyone. Only a caller who asked for it (tests) gets it. */
@@ -183,8 +185,10 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         SK_LOG_SDL_FAILED("cannot open a window", "SDL_CreateWindow");
         return false;
     }
+    sk_notify_start_step("window made");
     wnd->r = sk_render_guard_first(&wnd->guard, wnd->win, driver);
     if (!wnd->r) return false;
+    sk_notify_start_step("renderer made");
     sk_window_renderer_made(wnd);
     float ddpi;
     if (SDL_GetDisplayDPI(display, &ddpi, NULL, NULL) == 0 && ddpi > 20 && ddpi < 1000)

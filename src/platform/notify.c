@@ -4,6 +4,7 @@
 #include "notify.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,15 +84,26 @@ static bool send_with_status(const char *head, const char *status)
 }
 
 static struct {
-    bool initialised, pinged_once, armed;
+    bool initialised, pinged_once, armed, ready;
     uint64_t interval_ms, last_ping_ms;
 } wd;
 
 bool sk_notify_ready(const char *status)
 {
+    wd.ready = true;
     bool sent = send_with_status("READY=1", status);
     if (sent) wd.armed = true;   /* systemd arms its watchdog at READY */
     return sent;
+}
+
+bool sk_notify_start_step(const char *done)
+{
+    if (wd.ready) return false;
+    char head[64], status[200];
+    snprintf(head, sizeof head, "EXTEND_TIMEOUT_USEC=%llu",
+             (unsigned long long)SK_NOTIFY_START_STEP_MS * 1000ULL);
+    snprintf(status, sizeof status, "starting: %s", done ? done : "");
+    return send_with_status(head, status);
 }
 bool sk_notify_reloading(void) { return send_state("RELOADING=1"); }
 bool sk_notify_stopping(void) { return send_state("STOPPING=1"); }

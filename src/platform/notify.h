@@ -49,6 +49,17 @@ uint64_t sk_notify_ping_interval_ms(void);
  * send failed; nothing to do about any of these). */
 bool sk_notify_ready(const char *status);
 
+/* During the start, before the first READY=1: one start-up step is done
+ * ('done' names it: "display found", "renderer made", ...). Sends
+ * EXTEND_TIMEOUT_USEC for SK_NOTIFY_START_STEP_MS and STATUS=starting:
+ * 'done'. systemd then allows the start that much longer after each step
+ * (never less than the unit's TimeoutStartSec), so a slow start that moves
+ * on (llvmpipe under emulation: 5-25 s a step) is not killed half-way,
+ * while a step that hangs still is. Not a watchdog ping (see above).
+ * After READY=1: does nothing, returns false. */
+#define SK_NOTIFY_START_STEP_MS 45000
+bool sk_notify_start_step(const char *done);
+
 /* Sends RELOADING=1 (at the start of a SIGHUP reload; follow with
  * sk_notify_ready when it is done, whether it succeeded or kept the old
  * content). */

@@ -41,6 +41,9 @@ static const char *next_msg(int fd, double timeout, char *buf, size_t size)
     return buf;
 }
 
+/* EXTEND_TIMEOUT_USEC= messages seen by wait_for (start-up steps). */
+static int g_extends;
+
 /* Reads messages until one starts with 'want' or the time is up; counts the
  * WATCHDOG=1 pings seen on the way. */
 static bool wait_for(int fd, const char *want, double timeout, int *pings, char *buf, size_t size)
@@ -55,6 +58,7 @@ static bool wait_for(int fd, const char *want, double timeout, int *pings, char 
             continue;
         }
         if (strncmp(m, want, strlen(want)) == 0) return true;
+        if (strncmp(m, "EXTEND_TIMEOUT_USEC=", 20) == 0) g_extends++;
         printf("(message: %s)\n", m);
     }
     return false;
@@ -86,9 +90,15 @@ static void check_step_pings(const char *prog, int fd, const char *socket_path)
     CHECK(pid > 0, "fork");
     char buf[512];
     int pings = 0;
+    g_extends = 0;
     bool ready = wait_for(fd, "READY=1", 60, &pings, buf, sizeof buf);
     CHECK(ready, "READY=1 after the first frame");
-    printf("step pings: %d before READY\n", pings);
+    printf("step pings: %d before READY, start extended %d times\n", pings, g_extends);
+    /* A slow start that moves on is given time step by step (display,
+     * video, window, renderer, content, scene, sound), not killed by
+     * TimeoutStartSec half-way. */
+    CHECK(g_extends >= 5, "the start timeout extended after each start-up step (%d)", g_extends);
+    g_extends = 0;
     CHECK(pings == 1, "before READY only the first frame's ping, none between start-up steps (%d)",
           pings);
     /* The sheets the first frame did not need load one at a time after it. */
@@ -104,6 +114,7 @@ static void check_step_pings(const char *prog, int fd, const char *socket_path)
     CHECK(wait_for(fd, "READY=1", 20, &pings, buf, sizeof buf), "after the reload: READY=1");
     printf("step pings: %d between RELOADING and READY\n", pings);
     CHECK(pings >= 3, "pings between the reload's steps (content, scene): %d", pings);
+    CHECK(g_extends == 0, "no start timeout extended once READY was sent (%d)", g_extends);
 
     kill(pid, SIGTERM);
     int status = 0;
