@@ -184,10 +184,13 @@ class Check:
         best of the program's own frames between 0 and t+2 s is taken
         (every 2 s, then every half second around the best). Screendumps
         are the only witness, so this repeats until the deadline.
-        Returns (ok, text, seconds waited)."""
+        Returns (ok, text, seconds waited until the screendump that matched
+        was taken: reading the kiosk's clock and comparing take seconds more
+        under emulation, and the picture was on screen at the dump)."""
         t0 = time.monotonic()
         refs, trace = refs
         while True:
+            t_shot = time.monotonic()
             v.screendump(shot)
             try:
                 t = self.kiosk_clock(v)
@@ -209,7 +212,7 @@ class Check:
                     "%.2f %% of pixels off by more than %d (allowed %.1f %%)"
                     % (os.path.basename(shot), t, tb, phase_at(trace, tb), bad, TOL, MAX_BAD))
             if bad <= MAX_BAD:
-                return True, text, waited
+                return True, text, t_shot - t0
             if waited > deadline:
                 return False, text + "; waited %.0f s" % waited, waited
             time.sleep(1.0)
@@ -327,8 +330,10 @@ class Check:
             return
         t_ready = time.monotonic() - t
         shot = os.path.join(self.o.out, "%d-after-%s.png" % (n, signal_name.lower()))
-        good, text, _ = self.wait_loop_picture(v, self.refs, shot, max(1.0, limit - (time.monotonic() - t)))
-        dt = time.monotonic() - t
+        t_look = time.monotonic()
+        good, text, waited = self.wait_loop_picture(v, self.refs, shot, max(1.0, limit - (t_look - t)))
+        # When the screendump that showed the picture was taken.
+        dt = (t_look - t) + waited
         self.figure("kill-%s-to-READY" % signal_name, t_ready)
         self.figure("kill-%s-to-picture" % signal_name, dt)
         n1 = self.restarts(v)
