@@ -215,7 +215,9 @@ class Check:
                 return True, text, t_shot - t0
             if waited > deadline:
                 return False, text + "; waited %.0f s" % waited, waited
-            time.sleep(1.0)
+            # Comparing already took a second or two: the next look soon
+            # after, so "the picture is back" is known to within that.
+            time.sleep(0.2)
 
     def ensure_active(self, v):
         """A check starts from a kiosk that is up (READY): after a failed
@@ -243,7 +245,10 @@ class Check:
         """Sets KEY in the settings file the kiosk runs with (on the boot
         partition when the image's boot-settings picked that one)."""
         path = self.active_config(v)
-        v.shell("sed -i 's|^%s *=.*|%s = %s|' '%s' && grep -q '^%s = %s$' '%s'"
+        # sync: an edit is done when it is on the card (a PC ejecting the
+        # card, or the fleet, does the same); check 7 cuts the power soon
+        # after check 3's edits, and an unwritten FAT edit came back old.
+        v.shell("sed -i 's|^%s *=.*|%s = %s|' '%s' && grep -q '^%s = %s$' '%s' && sync"
                 % (key, key, value, path, key, value, path))
 
     def reload(self, v, expect, what):
