@@ -492,6 +492,16 @@ static sec_kind classify(loader *L, const char *name, int line, const char **id)
 
 /* The id must be unique across exercises and cards: voice clips and sprite
  * frames are named after it. */
+/* True when one more section of this kind fits (count < max); the first
+ * time it does not, says so once ('warned' remembers). */
+static bool has_room(loader *L, int count, int max, bool *warned, const char *what, int line)
+{
+    if (count < max) return true;
+    if (!*warned) ERR(L, line, "too many %s: at most %d", what, max);
+    *warned = true;
+    return false;
+}
+
 static bool id_is_new(loader *L, const char *id, const char *section, int line)
 {
     const sk_routine *r = L->r;
@@ -530,13 +540,9 @@ void sk_rt_do_section(loader *L, const raw_header *h, const raw_kv *kv, int n)
         break;
     }
     case SEC_EXERCISE: {
-        bool keep = id_is_new(L, id, h->name, h->line);
-        if (keep && r->exercise_count == SK_MAX_EXERCISES) {
-            if (!L->too_many_exercises)
-                ERR(L, h->line, "too many exercises: at most %d", SK_MAX_EXERCISES);
-            L->too_many_exercises = true;
-            keep = false;
-        }
+        bool keep = id_is_new(L, id, h->name, h->line) &&
+                    has_room(L, r->exercise_count, SK_MAX_EXERCISES, &L->too_many_exercises,
+                             "exercises", h->line);
         sk_exercise e = {0};
         do_exercise(L, &e, h->name, h->line, kv, n);
         e.id = sk_strdup(id);
@@ -549,13 +555,8 @@ void sk_rt_do_section(loader *L, const raw_header *h, const raw_kv *kv, int n)
         break;
     }
     case SEC_CARD: {
-        bool keep = id_is_new(L, id, h->name, h->line);
-        if (keep && r->card_count == SK_MAX_CARDS) {
-            if (!L->too_many_cards)
-                ERR(L, h->line, "too many cards: at most %d", SK_MAX_CARDS);
-            L->too_many_cards = true;
-            keep = false;
-        }
+        bool keep = id_is_new(L, id, h->name, h->line) &&
+                    has_room(L, r->card_count, SK_MAX_CARDS, &L->too_many_cards, "cards", h->line);
         sk_card c = {0};
         do_card(L, &c, h->name, h->line, kv, n);
         c.id = sk_strdup(id);
