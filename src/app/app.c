@@ -106,7 +106,6 @@ static sk_screen_state screen_state(const app *a, Uint64 now)
 static void step_done(void)
 {
     sk_notify_watchdog_step(SDL_GetTicks64());
-    sk_notify_start_step("a renderer replaced");   /* before READY only */
 }
 
 static void on_replay_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
@@ -170,6 +169,7 @@ static bool replaced_blank_renderer(app *a)
     SDL_DestroyRenderer(w->r);
     w->r = sk_render_guard_next(&w->guard, w->win, because);
     step_done();
+    sk_notify_start_step("a renderer replaced");   /* before READY only */
     if (!w->r) return true;
     sk_window_renderer_made(w);
     if (!make_scene(a)) fprintf(stderr, "stretch-kiosk: out of memory while making the scene again\n");
