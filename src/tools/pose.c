@@ -1,12 +1,9 @@
-/* Pose files and the skeleton solver of the sprite baker. See pose.h. */
+/* The skeleton solver of the sprite baker: keys to joint positions, and
+ * easing between keys. Reading pose files is pose_parse.c. See pose.h. */
 #include "pose.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define DEG (3.14159265358979323846 / 180.0)
@@ -86,371 +83,6 @@ double sk_ease_apply(sk_ease e, double t)
     case SK_EASE_LINEAR: break;
     }
     return t;
-}
-
-/* ---------------------------------------------------------------- parsing */
-
-static bool fail(char *err, size_t n, const char *name, int line, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
-static bool fail(char *err, size_t n, const char *name, int line, const char *fmt, ...)
-{
-    if (!err || n == 0)
-        return false;
-    int k = line > 0 ? snprintf(err, n, "%s:%d: ", name, line) : snprintf(err, n, "%s: ", name);
-    if (k < 0 || (size_t)k >= n)
-        return false;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err + k, n - (size_t)k, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
-#define MAX_TOK 12
-typedef struct { char *t[MAX_TOK]; int n; } toks;
-
-static int split(char *line, toks *tk)
-{
-    tk->n = 0;
-    char *p = line;
-    while (*p) {
-        while (*p && isspace((unsigned char)*p))
-            p++;
-        if (!*p || *p == '#')
-            break;
-        if (tk->n == MAX_TOK)
-            return -1;
-        tk->t[tk->n++] = p;
-        while (*p && !isspace((unsigned char)*p))
-            p++;
-        if (*p)
-            *p++ = '\0';
-    }
-    return tk->n;
-}
-
-static bool num(const char *s, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end || errno || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool nums(const toks *tk, int from, int count, double *out)
-{
-    if (tk->n != from + count)
-        return false;
-    for (int i = 0; i < count; i++)
-        if (!num(tk->t[from + i], &out[i]))
-            return false;
-    return true;
-}
-
-static bool whole(const char *s, int lo, int hi, int *out)
-{
-    double v;
-    if (!num(s, &v) || v != floor(v) || v < lo || v > hi)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
-static const char *const group_names[SK_GROUP_COUNT] = {
-    "far_arm", "far_leg", "body", "ball", "near_arm", "near_leg"};
-
-static void default_key(sk_pose_key *k)
-{
-    memset(k, 0, sizeof *k);
-    k->ease = SK_EASE_INOUT;
-    for (int s = 0; s < 2; s++) {
-        k->leg[s].mode = SK_LIMB_PLANT;
-        k->leg[s].v[0] = 0.36;
-        k->arm[s].mode = SK_LIMB_ANGLES;
-        k->arm[s].v[0] = 6;
-        k->arm[s].v[1] = 10;
-        k->arm[s].v[3] = 10;
-    }
-}
-
-/* A limb line: "near_leg angles F A R K P", "near_leg plant X [Z]",
- * "near_arm angles F A R E [W]", "near_arm reach X Y Z",
- * "near_arm grab near_thigh|far_thigh T OFFSET", "near_arm ball". */
-static bool parse_limb(const toks *tk, bool arm, sk_limb_key *l, const char **why)
-{
-    sk_limb_key n;
-    memset(&n, 0, sizeof n);
-    const char *mode = tk->n > 1 ? tk->t[1] : "";
-    if (strcmp(mode, "angles") == 0) {
-        n.mode = SK_LIMB_ANGLES;
-        if (!nums(tk, 2, 5, n.v) && !nums(tk, 2, 4, n.v)) {
-            *why = "angles needs 4 or 5 numbers: flex abduction rotation bend [end]";
-            return false;
-        }
-    } else if (!arm && strcmp(mode, "plant") == 0) {
-        n.mode = SK_LIMB_PLANT;
-        if (!nums(tk, 2, 1, n.v) && !nums(tk, 2, 2, n.v)) {
-            *why = "plant needs the heel's x and optionally its sideways offset";
-            return false;
-        }
-    } else if (!arm && strcmp(mode, "cross") == 0) {
-        n.mode = SK_LIMB_CROSS;
-        if (!nums(tk, 2, 3, n.v) || n.v[0] < 0 || n.v[0] > 1) {
-            *why = "cross needs: fraction along the other thigh (0..1), knee direction, plantarflexion";
-            return false;
-        }
-    } else if (arm && strcmp(mode, "reach") == 0) {
-        n.mode = SK_LIMB_REACH;
-        if (!nums(tk, 2, 3, n.v)) {
-            *why = "reach needs x y z";
-            return false;
-        }
-    } else if (arm && strcmp(mode, "grab") == 0) {
-        n.mode = SK_LIMB_GRAB;
-        if (tk->n != 5 || (strcmp(tk->t[2], "near_thigh") != 0 && strcmp(tk->t[2], "far_thigh") != 0)
-            || !num(tk->t[3], &n.v[0]) || !num(tk->t[4], &n.v[1])) {
-            *why = "grab needs near_thigh|far_thigh, a fraction along it and an offset";
-            return false;
-        }
-        n.part = strcmp(tk->t[2], "near_thigh") == 0 ? SK_NEAR : SK_FAR;
-    } else if (arm && strcmp(mode, "ball") == 0 && tk->n == 2) {
-        n.mode = SK_LIMB_BALL;
-    } else {
-        *why = arm ? "an arm is 'angles', 'reach', 'grab' or 'ball'"
-                   : "a leg is 'angles', 'plant' or 'cross'";
-        return false;
-    }
-    *l = n;
-    return true;
-}
-
-bool sk_pose_parse(const char *text, const char *name, sk_pose_file *pf, char *err, size_t err_size)
-{
-    memset(pf, 0, sizeof *pf);
-    pf->frame_w = 320;
-    pf->frame_h = 176;
-    pf->columns = 6;
-    pf->fps = 10;
-    pf->scale = 300;
-    pf->anchor_x = 160;
-    pf->anchor_y = 150;
-    snprintf(pf->other_leg, sizeof pf->other_leg, "mirror");
-    static const int default_order[] = {SK_GROUP_FAR_ARM, SK_GROUP_FAR_LEG, SK_GROUP_BALL,
-                                        SK_GROUP_BODY, SK_GROUP_NEAR_ARM, SK_GROUP_NEAR_LEG};
-    pf->order_count = 6;
-    memcpy(pf->order, default_order, sizeof default_order);
-
-    sk_pose_key cur;
-    default_key(&cur);
-    sk_pose_key *key = NULL;   /* the key being filled, NULL before the first */
-    sk_pose_clip *clip = NULL;
-    int lineno = 0;
-    const char *p = text;
-    while (*p) {
-        char line[256];
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        lineno++;
-        if (len >= sizeof line)
-            return fail(err, err_size, name, lineno, "line longer than %zu characters", sizeof line - 1);
-        memcpy(line, p, len);
-        line[len] = '\0';
-        p = eol ? eol + 1 : p + len;
-        toks tk;
-        if (split(line, &tk) < 0)
-            return fail(err, err_size, name, lineno, "too many words on one line");
-        if (tk.n == 0)
-            continue;
-        const char *w = tk.t[0];
-        double v[5];
-        const char *why = NULL;
-        if (strcmp(w, "sheet") == 0 && tk.n == 2) {
-            snprintf(pf->id, sizeof pf->id, "%s", tk.t[1]);
-        } else if (strcmp(w, "title") == 0 && tk.n >= 2) {
-            /* the words after "title", single-spaced */
-            pf->title[0] = '\0';
-            for (int i = 1; i < tk.n; i++) {
-                size_t have = strlen(pf->title);
-                snprintf(pf->title + have, sizeof pf->title - have, "%s%s", i > 1 ? " " : "", tk.t[i]);
-            }
-        } else if (strcmp(w, "frame") == 0) {
-            if (tk.n != 3 || !whole(tk.t[1], 16, 2048, &pf->frame_w) || !whole(tk.t[2], 16, 2048, &pf->frame_h))
-                return fail(err, err_size, name, lineno, "frame needs width and height, 16..2048 px");
-        } else if (strcmp(w, "columns") == 0) {
-            if (tk.n != 2 || !whole(tk.t[1], 1, 64, &pf->columns))
-                return fail(err, err_size, name, lineno, "columns must be 1..64");
-        } else if (strcmp(w, "fps") == 0) {
-            if (tk.n != 2 || !whole(tk.t[1], 1, 60, &pf->fps))
-                return fail(err, err_size, name, lineno, "fps must be 1..60");
-        } else if (strcmp(w, "scale") == 0) {
-            if (!nums(&tk, 1, 1, v) || v[0] < 10 || v[0] > 4000)
-                return fail(err, err_size, name, lineno, "scale must be 10..4000 px per body height");
-            pf->scale = v[0];
-        } else if (strcmp(w, "camera") == 0) {
-            if (!nums(&tk, 1, 2, v) || fabs(v[0]) > 80 || fabs(v[1]) > 80)
-                return fail(err, err_size, name, lineno, "camera needs yaw and pitch, -80..80 degrees");
-            pf->yaw = v[0] * DEG;
-            pf->pitch = v[1] * DEG;
-        } else if (strcmp(w, "origin") == 0) {
-            if (!nums(&tk, 1, 1, v))
-                return fail(err, err_size, name, lineno, "origin needs one number");
-            pf->origin_x = v[0];
-        } else if (strcmp(w, "anchor") == 0) {
-            if (tk.n != 3 || !whole(tk.t[1], 0, pf->frame_w, &pf->anchor_x) || !whole(tk.t[2], 0, pf->frame_h, &pf->anchor_y))
-                return fail(err, err_size, name, lineno, "anchor must lie inside the frame");
-        } else if (strcmp(w, "other_leg") == 0 && tk.n == 2) {
-            snprintf(pf->other_leg, sizeof pf->other_leg, "%s", tk.t[1]);
-        } else if (strcmp(w, "order") == 0) {
-            if (tk.n - 1 > SK_POSE_MAX_ORDER)
-                return fail(err, err_size, name, lineno, "too many groups in order");
-            pf->order_count = 0;
-            for (int i = 1; i < tk.n; i++) {
-                int g = -1;
-                for (int j = 0; j < SK_GROUP_COUNT; j++)
-                    if (strcmp(tk.t[i], group_names[j]) == 0)
-                        g = j;
-                if (g < 0)
-                    return fail(err, err_size, name, lineno, "unknown group \"%s\" in order", tk.t[i]);
-                pf->order[pf->order_count++] = g;
-            }
-        } else if (strcmp(w, "clip") == 0) {
-            /* clip NAME FRAMES no|yes|pingpong [FPS] */
-            if (pf->clip_count == SK_POSE_MAX_CLIPS)
-                return fail(err, err_size, name, lineno, "too many clips (at most %d)", SK_POSE_MAX_CLIPS);
-            if (clip && clip->key_count < 2)
-                return fail(err, err_size, name, clip ? lineno : 0, "clip \"%s\" needs at least two keys", clip->name);
-            clip = &pf->clips[pf->clip_count];
-            memset(clip, 0, sizeof *clip);
-            if (tk.n < 4 || tk.n > 5 || !whole(tk.t[2], 1, 256, &clip->frames))
-                return fail(err, err_size, name, lineno, "clip needs: name frames loop [fps]");
-            snprintf(clip->name, sizeof clip->name, "%s", tk.t[1]);
-            if (strcmp(tk.t[3], "no") == 0) clip->loop = SK_PLOOP_NO;
-            else if (strcmp(tk.t[3], "yes") == 0) clip->loop = SK_PLOOP_YES;
-            else if (strcmp(tk.t[3], "pingpong") == 0) clip->loop = SK_PLOOP_PINGPONG;
-            else return fail(err, err_size, name, lineno, "loop must be no, yes or pingpong, got \"%s\"", tk.t[3]);
-            if (tk.n == 5 && !whole(tk.t[4], 1, 60, &clip->fps))
-                return fail(err, err_size, name, lineno, "clip fps must be 1..60");
-            clip->first_key = pf->key_count;
-            pf->clip_count++;
-            if (key)
-                cur = *key;   /* the next clip starts from where this one ended */
-            key = NULL;
-        } else if (strcmp(w, "key") == 0) {
-            /* key NAME DURATION EASE */
-            if (!clip)
-                return fail(err, err_size, name, lineno, "a key must follow a clip line");
-            if (pf->key_count == SK_POSE_MAX_KEYS)
-                return fail(err, err_size, name, lineno, "too many keys (at most %d)", SK_POSE_MAX_KEYS);
-            if (tk.n != 4 || !num(tk.t[2], &v[0]) || v[0] < 0 || v[0] > 60)
-                return fail(err, err_size, name, lineno, "key needs: name duration(0..60 s) ease");
-            if (key)
-                cur = *key;
-            key = &pf->keys[pf->key_count++];
-            *key = cur;
-            snprintf(key->name, sizeof key->name, "%s", tk.t[1]);
-            key->duration = v[0];
-            key->line = lineno;
-            if (strcmp(tk.t[3], "linear") == 0) key->ease = SK_EASE_LINEAR;
-            else if (strcmp(tk.t[3], "in") == 0) key->ease = SK_EASE_IN;
-            else if (strcmp(tk.t[3], "out") == 0) key->ease = SK_EASE_OUT;
-            else if (strcmp(tk.t[3], "inout") == 0) key->ease = SK_EASE_INOUT;
-            else return fail(err, err_size, name, lineno, "ease must be linear, in, out or inout, got \"%s\"", tk.t[3]);
-            if (clip->key_count > 0 && key->duration <= 0)
-                return fail(err, err_size, name, lineno, "only a clip's first key may have duration 0");
-            clip->key_count++;
-        } else {
-            if (!key) {
-                /* a key property before any key: it belongs nowhere */
-                return fail(err, err_size, name, lineno, "unknown setting \"%s\"", w);
-            }
-            if (strcmp(w, "pelvis") == 0) {
-                if (!nums(&tk, 1, 2, v) || v[1] < 0 || v[1] > 0.3)
-                    return fail(err, err_size, name, lineno, "pelvis needs x and lift (lift 0..0.3)");
-                key->hip_x = v[0];
-                key->lift = v[1];
-            } else if (strcmp(w, "hip_z") == 0 && nums(&tk, 1, 1, v)) {
-                key->hip_z = v[0];
-            } else if (strcmp(w, "roll") == 0 && nums(&tk, 1, 1, v) && fabs(v[0]) <= 30) {
-                key->roll = v[0];
-            } else if (strcmp(w, "neck") == 0 && nums(&tk, 1, 1, v) && v[0] >= -10 && v[0] <= 60) {
-                key->neck = v[0];
-            } else if (strcmp(w, "circle") == 0 && nums(&tk, 1, 3, v) && v[0] >= 0 && v[0] <= 0.1) {
-                key->circle_r = v[0];
-                key->circle_phase = v[1];
-                key->circle_roll = v[2];
-            } else if (strcmp(w, "circle_arrow") == 0 && nums(&tk, 1, 1, v) && v[0] >= 0 && v[0] <= 1) {
-                key->circle_arrow = v[0];
-            } else if (strcmp(w, "breath") == 0 && nums(&tk, 1, 1, v) && v[0] >= 0 && v[0] <= 1) {
-                key->breath = v[0];
-            } else if (strcmp(w, "ball") == 0) {
-                if (tk.n == 2 && strcmp(tk.t[1], "off") == 0) {
-                    key->ball_on = false;
-                } else if (nums(&tk, 1, 3, v)) {
-                    key->ball_on = true;
-                    key->ball = v3(v[0], v[1], v[2]);
-                } else {
-                    return fail(err, err_size, name, lineno, "ball needs x y z or \"off\"");
-                }
-            } else if (strcmp(w, "near_leg") == 0 || strcmp(w, "far_leg") == 0) {
-                if (!parse_limb(&tk, false, &key->leg[w[0] == 'n' ? SK_NEAR : SK_FAR], &why))
-                    return fail(err, err_size, name, lineno, "%s: %s", w, why);
-            } else if (strcmp(w, "near_arm") == 0 || strcmp(w, "far_arm") == 0) {
-                if (!parse_limb(&tk, true, &key->arm[w[0] == 'n' ? SK_NEAR : SK_FAR], &why))
-                    return fail(err, err_size, name, lineno, "%s: %s", w, why);
-            } else {
-                return fail(err, err_size, name, lineno, "unknown or malformed setting \"%s\"", w);
-            }
-        }
-    }
-    if (!pf->id[0])
-        return fail(err, err_size, name, 0, "no \"sheet <id>\" line");
-    if (pf->clip_count == 0)
-        return fail(err, err_size, name, 0, "no clips");
-    if (clip && clip->key_count < 2)
-        return fail(err, err_size, name, 0, "clip \"%s\" needs at least two keys", clip->name);
-    /* every keyframe must be a human pose */
-    for (int i = 0; i < pf->key_count; i++) {
-        sk_skeleton s;
-        char why2[160];
-        sk_pose_solve_key(&pf->keys[i], &s);
-        if (!sk_skeleton_in_range(&s, why2, sizeof why2))
-            return fail(err, err_size, name, pf->keys[i].line, "key \"%s\": %s", pf->keys[i].name, why2);
-    }
-    return true;
-}
-
-bool sk_pose_load(const char *path, sk_pose_file *out, char *err, size_t err_size)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return fail(err, err_size, path, 0, "cannot open: %s", strerror(errno));
-    char *buf = malloc(65536);
-    if (!buf) {
-        fclose(f);
-        return fail(err, err_size, path, 0, "out of memory");
-    }
-    size_t n = fread(buf, 1, 65535, f);
-    bool too_big = n == 65535 && fgetc(f) != EOF;
-    bool read_err = ferror(f);
-    fclose(f);
-    if (too_big || read_err) {
-        free(buf);
-        return fail(err, err_size, path, 0, too_big ? "larger than 64 KB" : "read error");
-    }
-    buf[n] = '\0';
-    if (strlen(buf) != n) {
-        free(buf);
-        return fail(err, err_size, path, 0, "contains a NUL byte: not a text file");
-    }
-    bool ok = sk_pose_parse(buf, path, out, err, err_size);
-    free(buf);
-    return ok;
 }
 
 /* ---------------------------------------------------------------- solving */
@@ -782,7 +414,26 @@ static bool same_mode(const sk_limb_key *a, const sk_limb_key *b)
  * in both keys interpolate what the file says (a planted heel stays put, a
  * hand keeps hold of the thigh); otherwise both keys are solved and their
  * joint angles are interpolated, so segments never stretch. */
-static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t, sk_skeleton *s)
+/* The two keys solved whole, once, when some limb changes mode between
+ * them (its in-between pose is then blended from the solved ends). */
+typedef struct {
+    const sk_pose_key *ka, *kb;
+    body_frame ba, bb;
+    sk_skeleton sa, sb;
+    bool solved;
+} key_ends;
+
+static void solve_ends(key_ends *e)
+{
+    if (e->solved)
+        return;
+    sk_pose_solve_key(e->ka, &e->sa);
+    sk_pose_solve_key(e->kb, &e->sb);
+    e->solved = true;
+}
+
+/* The key at t between ka and kb for everything but the limbs. */
+static sk_pose_key blend_body(const sk_pose_key *ka, const sk_pose_key *kb, double t)
 {
     sk_pose_key m = *ka;
     m.hip_x = lerp(ka->hip_x, kb->hip_x, t);
@@ -801,28 +452,71 @@ static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t
         m.ball_on = t < 1.0 ? ka->ball_on : kb->ball_on;
         m.ball = m.ball_on ? (ka->ball_on ? ka->ball : kb->ball) : ka->ball;
     }
-    sk_skeleton sa, sb;
-    bool solved_ends = false;
-    body_frame ba = body_of(ka), bb = body_of(kb), bm = body_of(&m);
+    return m;
+}
+
+/* The legs of m at t: the keys' own values when both use the same mode,
+ * else joint angles blended between the solved ends. */
+static void blend_legs(key_ends *e, double t, sk_pose_key *m)
+{
     for (int side = 0; side < 2; side++) {
-        const sk_limb_key *la = &ka->leg[side], *lb = &kb->leg[side];
+        const sk_limb_key *la = &e->ka->leg[side], *lb = &e->kb->leg[side];
         if (same_mode(la, lb)) {
             for (int i = 0; i < 5; i++)
-                m.leg[side].v[i] = lerp(la->v[i], lb->v[i], t);
-        } else {
-            if (!solved_ends) {
-                sk_pose_solve_key(ka, &sa);
-                sk_pose_solve_key(kb, &sb);
-                solved_ends = true;
-            }
-            double aa[5], ab[5];
-            limb_to_angles(ba.tilt, side, leg_dirs_of(&sa, side), -1, aa);
-            limb_to_angles(bb.tilt, side, leg_dirs_of(&sb, side), -1, ab);
-            m.leg[side].mode = SK_LIMB_ANGLES;
-            for (int i = 0; i < 5; i++)
-                m.leg[side].v[i] = lerp(aa[i], ab[i], t);
+                m->leg[side].v[i] = lerp(la->v[i], lb->v[i], t);
+            continue;
         }
+        solve_ends(e);
+        double aa[5], ab[5];
+        limb_to_angles(e->ba.tilt, side, leg_dirs_of(&e->sa, side), -1, aa);
+        limb_to_angles(e->bb.tilt, side, leg_dirs_of(&e->sb, side), -1, ab);
+        m->leg[side].mode = SK_LIMB_ANGLES;
+        for (int i = 0; i < 5; i++)
+            m->leg[side].v[i] = lerp(aa[i], ab[i], t);
     }
+}
+
+/* One arm at t, placed on s (whose legs are already solved). */
+static void blend_arm(key_ends *e, double t, int side, const body_frame *bm, sk_skeleton *s)
+{
+    const sk_limb_key *la = &e->ka->arm[side], *lb = &e->kb->arm[side];
+    sk_vec3 sh = shoulder_joint(bm, side);
+    if (same_mode(la, lb)) {
+        sk_limb_key lm = *la;
+        for (int i = 0; i < 5; i++)
+            lm.v[i] = lerp(la->v[i], lb->v[i], t);
+        place_arm(s, side, sh, arm_dirs(s, bm, side, &lm));
+        return;
+    }
+    solve_ends(e);
+    const sk_skeleton *sa = &e->sa, *sb = &e->sb;
+    /* the hand turns from one key's direction to the other's */
+    sk_vec3 hand = vnorm(vlerp(vnorm(vsub(sa->hand[side], sa->wrist[side])),
+                               vnorm(vsub(sb->hand[side], sb->wrist[side])), t));
+    limb_dirs d;
+    if (la->mode != SK_LIMB_ANGLES && lb->mode != SK_LIMB_ANGLES) {
+        /* from one hand target to another: the wrist moves straight and
+         * the elbow turns from one key's way to the other's */
+        d = arm_dirs_target(side, sh, vlerp(sa->wrist[side], sb->wrist[side], t), hand,
+                            vlerp(arm_pole(la->mode), arm_pole(lb->mode), t));
+    } else {
+        double aa[5], ab[5], am[5];
+        limb_to_angles(e->ba.tilt, side, arm_dirs_of(sa, side), +1, aa);
+        limb_to_angles(e->bb.tilt, side, arm_dirs_of(sb, side), +1, ab);
+        for (int i = 0; i < 5; i++)
+            am[i] = lerp(aa[i], ab[i], t);
+        d = limb_from_angles(bm->tilt, side, am[0], am[1], am[2], am[3], am[4], +1);
+        d.d3 = hand;
+    }
+    place_arm(s, side, sh, d);
+}
+
+static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t, sk_skeleton *s)
+{
+    key_ends e = {.ka = ka, .kb = kb, .ba = body_of(ka), .bb = body_of(kb)};
+    sk_pose_key m = blend_body(ka, kb, t);
+    body_frame bm = body_of(&m);
+    blend_legs(&e, t, &m);
     /* legs first: a grabbing hand needs the thigh */
     sk_pose_key legs_only = m;
     for (int side = 0; side < 2; side++)
@@ -830,41 +524,8 @@ static void solve_between(const sk_pose_key *ka, const sk_pose_key *kb, double t
     sk_pose_solve_key(&legs_only, s);
     s->ball_on = m.ball_on;
     s->ball = m.ball;
-    for (int side = 0; side < 2; side++) {
-        const sk_limb_key *la = &ka->arm[side], *lb = &kb->arm[side];
-        sk_vec3 sh = shoulder_joint(&bm, side);
-        if (same_mode(la, lb)) {
-            sk_limb_key lm = *la;
-            for (int i = 0; i < 5; i++)
-                lm.v[i] = lerp(la->v[i], lb->v[i], t);
-            place_arm(s, side, sh, arm_dirs(s, &bm, side, &lm));
-            continue;
-        }
-        if (!solved_ends) {
-            sk_pose_solve_key(ka, &sa);
-            sk_pose_solve_key(kb, &sb);
-            solved_ends = true;
-        }
-        /* the hand turns from one key's direction to the other's */
-        sk_vec3 hand = vnorm(vlerp(vnorm(vsub(sa.hand[side], sa.wrist[side])),
-                                   vnorm(vsub(sb.hand[side], sb.wrist[side])), t));
-        limb_dirs d;
-        if (la->mode != SK_LIMB_ANGLES && lb->mode != SK_LIMB_ANGLES) {
-            /* from one hand target to another: the wrist moves straight and
-             * the elbow turns from one key's way to the other's */
-            d = arm_dirs_target(side, sh, vlerp(sa.wrist[side], sb.wrist[side], t), hand,
-                                vlerp(arm_pole(la->mode), arm_pole(lb->mode), t));
-        } else {
-            double aa[5], ab[5], am[5];
-            limb_to_angles(ba.tilt, side, arm_dirs_of(&sa, side), +1, aa);
-            limb_to_angles(bb.tilt, side, arm_dirs_of(&sb, side), +1, ab);
-            for (int i = 0; i < 5; i++)
-                am[i] = lerp(aa[i], ab[i], t);
-            d = limb_from_angles(bm.tilt, side, am[0], am[1], am[2], am[3], am[4], +1);
-            d.d3 = hand;
-        }
-        place_arm(s, side, sh, d);
-    }
+    for (int side = 0; side < 2; side++)
+        blend_arm(&e, t, side, &bm, s);
 }
 
 double sk_pose_clip_duration(const sk_pose_file *pf, int clip)

@@ -67,6 +67,14 @@ static void test_parse_errors(void)
 
     CHECK(!sk_pose_parse("clip setup 4 no\nkey a 0 linear\nkey b 1 linear\n", "t.pose", &pf, err, sizeof err),
           "accepted a file without a sheet line");
+
+    /* the sheet's own settings fail at their line too, and leave nothing half-set */
+    CHECK(!sk_pose_parse("sheet t\nscale 5\n", "t.pose", &pf, err, sizeof err), "accepted scale 5");
+    CHECK(strstr(err, "t.pose:2:") && strstr(err, "scale must be"), "%s", err);
+    CHECK(!sk_pose_parse("sheet t\n\ncamera 10\n", "t.pose", &pf, err, sizeof err), "accepted a camera without pitch");
+    CHECK(strstr(err, "t.pose:3:") && strstr(err, "camera needs"), "%s", err);
+    CHECK(!sk_pose_parse("sheet t\norder body legs\n", "t.pose", &pf, err, sizeof err), "accepted group legs");
+    CHECK(strstr(err, "t.pose:2:") && strstr(err, "\"legs\""), "%s", err);
 }
 
 /* Junk in, an error out: never a crash (ASan watches). */
