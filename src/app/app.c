@@ -145,6 +145,7 @@ static bool make_scene(app *a)
         .fell_back = a->content.fell_back,
         .lazy_sprites = true,   /* the first frame sooner; the rest in idle moments */
         .canvas = a->wnd.canvas,
+        .canvas_in_place = a->wnd.in_place,
     };
     sk_scene *s = sk_scene_create(a->wnd.r, a->content.routine, &so);
     if (!s) return false;
@@ -194,14 +195,15 @@ static void keep_restart_settings(sk_config *fresh, const sk_config *old)
 {
     if (fresh->display != old->display || fresh->rotate != old->rotate ||
         fresh->fps != old->fps || fresh->windowed_w != old->windowed_w ||
-        fresh->windowed_h != old->windowed_h)
-        fprintf(stderr, "stretch-kiosk: display, rotate, fps and window size take "
+        fresh->windowed_h != old->windowed_h || fresh->renderer != old->renderer)
+        fprintf(stderr, "stretch-kiosk: display, rotate, fps, window size and renderer take "
                         "effect at the next start\n");
     fresh->display = old->display;
     fresh->rotate = old->rotate;
     fresh->fps = old->fps;
     fresh->windowed_w = old->windowed_w;
     fresh->windowed_h = old->windowed_h;
+    fresh->renderer = old->renderer;
 }
 
 /* SIGHUP: re-read the config and the routine; validate first and keep what
@@ -319,6 +321,7 @@ static bool draw_frame(app *a, const sk_tl_view *v, const sk_pace_frame *pf, int
         /* Screen-off hours: black, nothing drawn but the clear. */
         SDL_SetRenderDrawColor(a->wnd.r, 0, 0, 0, 255);
         SDL_RenderClear(a->wnd.r);
+        sk_scene_invalidate(a->scene);   /* a canvas in place was just painted over */
     } else {
         sk_scene_draw_in(a->scene, v, &a->layout, w, h);
         if (replaced_blank_renderer(a)) {
@@ -329,7 +332,9 @@ static bool draw_frame(app *a, const sk_tl_view *v, const sk_pace_frame *pf, int
             return false;
         }
     }
-    SDL_RenderPresent(a->wnd.r);
+    SDL_Rect dirty[SK_SCENE_DIRTY_MAX];
+    int n = pf->off ? -1 : sk_scene_dirty_rects(a->scene, dirty, SK_SCENE_DIRTY_MAX);
+    sk_window_present(&a->wnd, dirty, n);
     sk_pace_presented(&a->pacer, pf, SDL_GetTicks64());
     return true;
 }

@@ -26,6 +26,7 @@ void sk_cli_usage(FILE *out)
         "  --assets DIR          where sprites, voice clips and fonts are\n"
         "  --rotate DEG          0, 90, 180 or 270: for a screen mounted on its side\n"
         "  --fps N               frame rate cap\n"
+        "  --renderer R          auto (by what the machine has), gl or software\n"
         "  --mute                no sound\n"
         "  --replay FILE         feed taps and keys from a script (\"SECONDS INTENT\" lines)\n"
         "  --exit-after SECONDS  quit after this long (demos, benchmarks)\n"
@@ -165,6 +166,12 @@ int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err)
             if (!sk_parse_long(next, &v) || v < 5 || v > 240)
                 return usage_error(err, "--fps must be 5..240, got '%s'", next);
             out->fps = (int)v;
+        } else if (!strcmp(a, "--renderer")) {
+            NEED_ARG();
+            sk_renderer_pref pref;
+            if (!sk_renderer_parse(next, &pref))
+                return usage_error(err, "--renderer must be auto, gl or software, got '%s'", next);
+            out->renderer = next;
         } else if (!strcmp(a, "--exit-after")) {
             NEED_ARG();
             long v;
@@ -211,6 +218,7 @@ void sk_cli_apply(const sk_cli *cli, sk_config *cfg)
                   : !strcmp(cli->mode, "session") ? SK_MODE_SESSION : SK_MODE_LOOP;
     if (cli->rotate >= 0) cfg->rotate = cli->rotate;
     if (cli->fps > 0) cfg->fps = cli->fps;
+    if (cli->renderer) sk_renderer_parse(cli->renderer, &cfg->renderer);
     if (cli->mute) cfg->mute = true;
     if (cli->windowed) {
         cfg->windowed_w = cli->width ? cli->width : 1280;

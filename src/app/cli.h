@@ -29,6 +29,7 @@ typedef struct sk_cli {
     int width, height;            /* --windowed WxH or --size WxH; 0 = default */
     int rotate;                   /* --rotate 0|90|180|270; -1 = config */
     int fps;                      /* --fps N; 0 = config */
+    const char *renderer;         /* --renderer auto|gl|software; NULL = config */
     bool mute;                    /* --mute */
     const char *frames_dir;       /* --render-frames DIR */
     long long at_ms[SK_CLI_MAX_AT];
@@ -45,7 +46,7 @@ int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err);
 
 struct sk_config;
 /* Puts the command line's settings (--routine, --mode, --rotate, --fps,
- * --mute, --windowed) over a config read from a file, so they win at
+ * --renderer, --mute, --windowed) over a config read from a file, so they win at
  * start-up and again after a SIGHUP reload. */
 void sk_cli_apply(const sk_cli *cli, struct sk_config *cfg);
 

@@ -4,6 +4,7 @@
  * frame or an event. The program's window only (tests draw on surfaces). */
 #include "window.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "diag.h"
 #include "display_wait.h"
 #include "notify.h"
+#include "render_choice.h"
 
 /* Whether SDL can sleep in SDL_WaitEventTimeout on this video driver. X11
  * and Wayland wait on their socket; elsewhere (KMSDRM on a Pi, SDL 2.26)
@@ -53,16 +55,114 @@ static bool software_raster(SDL_Renderer *r)
     return SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
 }
 
-/* After a renderer is made: the canvas pays on a software rasteriser. */
+/* After a renderer is made: the canvas pays on a software rasteriser. On
+ * SDL's software renderer the window's surface is what it draws on, and
+ * it keeps its pixels between frames: that is the canvas, and a present
+ * sends only the changed areas to the screen. */
 void sk_window_renderer_made(sk_window *w)
 {
     w->canvas = software_raster(w->r);
+    w->in_place = w->canvas;
     const char *canvas_env = getenv("SK_CANVAS");
     if (canvas_env && (!strcmp(canvas_env, "0") || !strcmp(canvas_env, "1")))
         w->canvas = canvas_env[0] == '1';
+    w->in_place = w->in_place && w->canvas;
     if (w->canvas)
-        fprintf(stderr, "stretch-kiosk: software renderer: redrawing only what changes "
-                        "(a canvas of the screen's size)\n");
+        fprintf(stderr, "stretch-kiosk: software renderer: redrawing only what changes (%s)\n",
+                w->in_place ? "on the window's surface, sending only that to the screen"
+                            : "a canvas of the screen's size");
+}
+
+void sk_window_present(sk_window *w, const SDL_Rect *rects, int n)
+{
+    if (!w->in_place || n < 0) {
+        SDL_RenderPresent(w->r);
+        return;
+    }
+    SDL_RenderFlush(w->r);   /* the batched draws onto the surface */
+    SDL_Rect keep[SK_WINDOW_PRESENT_MAX];
+    int k = 0;
+    for (int i = 0; i < n && k < SK_WINDOW_PRESENT_MAX; i++)
+        if (rects[i].w > 0 && rects[i].h > 0) keep[k++] = rects[i];
+    /* Nothing changed (a forced present, pacing.h): one pixel still goes
+     * through the display, which is what the watchdog's ping vouches for. */
+    if (k == 0) keep[k++] = (SDL_Rect){0, 0, 1, 1};
+    if (SDL_UpdateWindowSurfaceRects(w->win, keep, k) != 0)
+        SDL_RenderPresent(w->r);   /* all of it, then */
+}
+
+/* Whether the machine has a DRM render node (a GPU's driver, or a virtual
+ * GPU): without one, Mesa's GL could only be a software rasteriser.
+ * SK_TEST_DRM_DEV points tests at another folder. */
+static bool have_render_node(void)
+{
+    const char *dev = getenv("SK_TEST_DRM_DEV");
+    if (!dev || !*dev) dev = "/dev/dri";
+    DIR *d = opendir(dev);
+    if (!d) return false;
+    bool found = false;
+    for (struct dirent *e; !found && (e = readdir(d)) != NULL;)
+        found = !strncmp(e->d_name, "renderD", 7);
+    closedir(d);
+    return found;
+}
+
+/* GL_RENDERER of a GL renderer just made (its context is current), NULL
+ * for a software renderer or when it cannot be read. */
+static const char *gl_renderer_string(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE)) return NULL;
+    typedef const unsigned char *(*get_string_fn)(unsigned int);
+    get_string_fn get = (get_string_fn)SDL_GL_GetProcAddress("glGetString");
+    const unsigned char *s = get ? get(0x1F01 /* GL_RENDERER */) : NULL;
+    return s ? (const char *)s : NULL;
+}
+
+/* SDL's software renderer shows its frames through X's shared memory
+ * when told not to use a GL texture for the window's surface (SDL's
+ * default would load GL to do it). Elsewhere (KMSDRM, Wayland) SDL 2 has
+ * no other way to the screen: its default stays. */
+static void software_without_gl(const char *driver)
+{
+    if (driver && !strcmp(driver, "x11")) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+}
+
+/* The path (render_choice.h) for this machine before the window is made:
+ * true = SDL's software renderer. SDL_RENDER_DRIVER, when set, decides. */
+static bool choose_software(const sk_config *cfg, const char *driver, sk_render_choice *ch)
+{
+    sk_render_facts facts = {.video_driver = driver, .pref = cfg->renderer,
+                             .render_node = have_render_node()};
+    *ch = sk_render_choose(&facts);
+    const char *forced = SDL_getenv("SDL_RENDER_DRIVER");
+    if (forced && *forced) {
+        fprintf(stderr, "stretch-kiosk: SDL_RENDER_DRIVER=%s decides the renderer\n", forced);
+        return !SDL_strcasecmp(forced, "software");
+    }
+    fprintf(stderr, "stretch-kiosk: renderer %s: %s: %s\n", sk_renderer_name(cfg->renderer),
+            ch->path == SK_RC_SOFTWARE ? "software" : ch->path == SK_RC_GL ? "GL" : "GL, to look at",
+            ch->why);
+    return ch->path == SK_RC_SOFTWARE;
+}
+
+/* After a GL renderer was made for a probe: GL_RENDERER decides. Returns
+ * the renderer to use (the same, or SDL's software one in its place). */
+static SDL_Renderer *after_probe(sk_window *wnd, const sk_config *cfg, const char *driver)
+{
+    sk_render_facts facts = {.video_driver = driver, .pref = cfg->renderer, .render_node = true,
+                             .gl_renderer = gl_renderer_string(wnd->r)};
+    sk_render_choice ch = sk_render_choose(&facts);
+    if (ch.path != SK_RC_SOFTWARE) {
+        fprintf(stderr, "stretch-kiosk: GL_RENDERER \"%s\": keeping GL\n",
+                facts.gl_renderer ? facts.gl_renderer : "(unreadable)");
+        return wnd->r;
+    }
+    fprintf(stderr, "stretch-kiosk: GL_RENDERER \"%s\" is a software rasteriser: SDL's software "
+                    "renderer instead\n", facts.gl_renderer);
+    SDL_DestroyRenderer(wnd->r);
+    software_without_gl(driver);
+    return sk_render_guard_first(&wnd->guard, wnd->win, driver, "software", ch.why);
 }
 
 /* Where the display is looked for, and for how long: the real sysfs and
@@ -173,11 +273,16 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         h = mode.h;
     }
     Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    /* Made for GL from the start: otherwise SDL re-creates the window when
-     * the GL renderer comes (on X, ~250 ms of a fullscreen window's start);
-     * without GL at all, a plain window. */
+    sk_render_choice ch;
+    bool soft = choose_software(cfg, driver, &ch);
+    if (soft) software_without_gl(driver);
+    /* Made for GL from the start when GL is to be tried: otherwise SDL
+     * re-creates the window when the GL renderer comes (on X, ~250 ms of a
+     * fullscreen window's start); for the software renderer a plain
+     * window, so that no GL library is loaded at all. */
     wnd->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags | SDL_WINDOW_OPENGL);
+                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h,
+                              flags | (soft ? 0 : SDL_WINDOW_OPENGL));
     if (!wnd->win)
         wnd->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
                                   SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
@@ -186,7 +291,10 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         return false;
     }
     sk_notify_start_step("window made");
-    wnd->r = sk_render_guard_first(&wnd->guard, wnd->win, driver);
+    bool env = SDL_getenv("SDL_RENDER_DRIVER") && *SDL_getenv("SDL_RENDER_DRIVER");
+    wnd->r = sk_render_guard_first(&wnd->guard, wnd->win, driver, soft ? "software" : NULL,
+                                   env ? NULL : ch.why);
+    if (wnd->r && !env && ch.path == SK_RC_PROBE) wnd->r = after_probe(wnd, cfg, driver);
     if (!wnd->r) return false;
     sk_notify_start_step("renderer made");
     sk_window_renderer_made(wnd);

@@ -15,6 +15,9 @@ typedef struct sk_window {
     sk_render_guard guard;   /* a renderer that presents nothing is replaced */
     float dpi;               /* diagonal DPI of the display, 0 = unknown */
     bool canvas;             /* software rasteriser: redraw only what changed */
+    bool in_place;           /* SDL's software renderer on the window's
+                                surface: the surface is the canvas, and a
+                                present sends only what changed to the screen */
     bool native_wait;        /* SDL_WaitEventTimeout sleeps on this driver */
 } sk_window;
 
@@ -26,6 +29,13 @@ bool sk_window_open(sk_window *w, const sk_config *cfg, const volatile sig_atomi
 
 /* After a renderer is made (again): whether to draw through a canvas. */
 void sk_window_renderer_made(sk_window *w);
+
+/* Shows the frame drawn: with in_place and n >= 0, only the n rects
+ * (SDL_UpdateWindowSurfaceRects; n == 0: one pixel, so the display is still
+ * written to); otherwise all of
+ * it (SDL_RenderPresent). */
+#define SK_WINDOW_PRESENT_MAX 16
+void sk_window_present(sk_window *w, const SDL_Rect *rects, int n);
 
 /* Sleeps until the monotonic time 'wake' (SDL_GetTicks64), an event
  * (left queued), or *quit / *reload. */

@@ -128,13 +128,14 @@ bool sk_key_combo_parse(const char *text, int *mods, char *key, size_t key_size,
 typedef enum {
     K_ROUTINE, K_ASSETS, K_MODE, K_DISPLAY, K_ROTATE, K_FPS, K_VOLUME, K_MUTE,
     K_QUIET_HOURS, K_SCREEN_OFF, K_WALKAWAY, K_QUIT_COMBO, K_LANGUAGE, K_WINDOWED,
+    K_RENDERER,
     K_COUNT
 } key_id;
 
 static const char *const key_names[K_COUNT + 1] = {
     "routine", "assets", "mode", "display", "rotate", "fps", "volume", "mute",
     "quiet_hours", "screen_off", "walkaway_seconds", "quit_combo", "language",
-    "windowed", NULL,
+    "windowed", "renderer", NULL,
 };
 
 static const char *const section_names[] = {"kiosk", NULL};
@@ -151,6 +152,22 @@ typedef struct load_ctx {
 } load_ctx;
 
 static const char *const mode_names[] = {"loop", "touch", "session", NULL};
+static const char *const renderer_names[] = {"auto", "gl", "software", NULL};
+
+const char *sk_renderer_name(sk_renderer_pref r)
+{
+    return r >= SK_RENDERER_AUTO && r <= SK_RENDERER_SOFTWARE ? renderer_names[r] : "?";
+}
+
+bool sk_renderer_parse(const char *text, sk_renderer_pref *out)
+{
+    for (int i = 0; renderer_names[i]; i++)
+        if (sk_strcasecmp(text, renderer_names[i]) == 0) {
+            *out = (sk_renderer_pref)i;
+            return true;
+        }
+    return false;
+}
 
 #define BAD(c, line, ...) sk_diag_error((c)->d, (c)->name, (line), __VA_ARGS__)
 
@@ -321,6 +338,14 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
         cfg->windowed_h = (int)h;
         return true;
     }
+    case K_RENDERER:
+        if (sk_renderer_parse(value, &cfg->renderer)) return true;
+        {
+            const char *guess = sk_did_you_mean(value, renderer_names);
+            BAD(c, line, "renderer must be auto, gl or software, got \"%.40s\"%s%s%s; using auto",
+                value, guess ? " (did you mean \"" : "", guess ? guess : "", guess ? "\"?)" : "");
+        }
+        return false;
     case K_COUNT:
         break;
     }
@@ -414,10 +439,10 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
         sk_strlcpy(win, "fullscreen", sizeof win);
     snprintf(buf, size,
              "mode=%s display=%d rotate=%d fps=%d volume=%d%s quiet_hours=%s screen_off=%s "
-             "walkaway=%ds quit=%s language=%s window=%s routine=%s assets=%s",
+             "walkaway=%ds quit=%s language=%s window=%s renderer=%s routine=%s assets=%s",
              sk_mode_name(cfg->mode), cfg->display, cfg->rotate, cfg->fps, cfg->volume,
              cfg->mute ? " (muted)" : "", quiet[0] ? quiet : "none", off[0] ? off : "none",
-             cfg->walkaway_seconds, quit, cfg->language, win,
+             cfg->walkaway_seconds, quit, cfg->language, win, sk_renderer_name(cfg->renderer),
              cfg->routine ? cfg->routine : "built-in", cfg->assets ? cfg->assets : "default");
     return buf;
 }

@@ -22,6 +22,9 @@ typedef enum {
     SK_MODE_SESSION   /* starts in a guided session (developer, trying it out) */
 } sk_mode;
 
+/* Which renderer (render/render_choice.h): auto = by what the machine has. */
+typedef enum { SK_RENDERER_AUTO, SK_RENDERER_GL, SK_RENDERER_SOFTWARE } sk_renderer_pref;
+
 /* Modifier bits of a key combination. */
 enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
 
@@ -46,6 +49,7 @@ typedef struct sk_config {
                                  "" = no quit combination (default "Q") */
     char language[SK_CONFIG_LANGUAGE_MAX]; /* e.g. "en", "pt-BR"; default "en" */
     int windowed_w, windowed_h; /* 0x0 = fullscreen (default); else a window */
+    sk_renderer_pref renderer; /* default SK_RENDERER_AUTO; kept until restart */
 } sk_config;
 
 /* Limits, shared with the documentation and the tests. */
@@ -94,6 +98,9 @@ bool sk_config_copy(sk_config *dst, const sk_config *src);
 char *sk_config_describe(const sk_config *cfg, char *buf, size_t size);
 
 const char *sk_mode_name(sk_mode mode);
+const char *sk_renderer_name(sk_renderer_pref r);   /* "auto", "gl", "software" */
+/* "auto", "gl" or "software" (any case) into *out; false for anything else. */
+bool sk_renderer_parse(const char *text, sk_renderer_pref *out);
 
 
 /* Parses a key combination such as "ctrl+alt+q", "Ctrl+Shift+Escape" or

@@ -177,6 +177,8 @@ void sk_sc_draw_prepared(sk_scene *sc)
         int n = dirty_rects(sc, dr, sc->L.w, sc->L.h);
         if (n == 0) n = -1;   /* something changed (the order?) but no item says where */
         if (n > 0) {
+            memcpy(sc->last_dirty, dr, sizeof(SDL_Rect) * (size_t)n);
+            sc->last_n = n;
             for (int i = 0; i < n; i++) {
                 SDL_RenderSetClipRect(r, &dr[i]);
                 SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
@@ -193,7 +195,9 @@ void sk_sc_draw_prepared(sk_scene *sc)
         }
         memcpy(sc->shown_recs, sc->recs, sizeof(item_rec) * (size_t)sc->nrec);
         sc->nshown = sc->nrec;
-    } else if (!sc->opts.canvas || !sc->canvas_valid) {
+    } else if (sc->opts.canvas && sc->canvas_valid) {
+        sc->last_n = 0;   /* the same picture: nothing drawn */
+    } else {
         SDL_RenderClear(r);
         sk_sc_walk(sc, WALK_DRAW);
         if (sc->opts.canvas) {

@@ -102,17 +102,21 @@ SDL_Renderer *sk_render_guard_next(sk_render_guard *g, SDL_Window *win, const ch
     return NULL;
 }
 
-SDL_Renderer *sk_render_guard_first(sk_render_guard *g, SDL_Window *win, const char *video_driver)
+SDL_Renderer *sk_render_guard_first(sk_render_guard *g, SDL_Window *win, const char *video_driver,
+                                    const char *preferred, const char *why)
 {
     memset(g, 0, sizeof *g);
     g->at = -1;
     const char *avail[SK_RENDER_ORDER_MAX];
     int navail = sk_render_available(avail, SK_RENDER_ORDER_MAX);
     const char *forced = SDL_getenv("SDL_RENDER_DRIVER");
-    sk_render_order_make(video_driver, forced, avail, navail, &g->order);
+    bool env = forced && *forced;
+    sk_render_order_make(video_driver, env ? forced : preferred, avail, navail, &g->order);
     if (g->order.forced_missing)
-        fprintf(stderr, "stretch-kiosk: SDL_RENDER_DRIVER=%s: this SDL has no such render "
-                        "driver; using the usual order\n", forced);
+        fprintf(stderr, "stretch-kiosk: %s%s: this SDL has no such render driver; using the "
+                        "usual order\n", env ? "SDL_RENDER_DRIVER=" : "", env ? forced : preferred);
+    else if (!env && preferred && why)
+        g->order.why = why;
     g->blank_test = SDL_getenv("SK_TEST_BLANK_RENDERER");
     return sk_render_guard_next(g, win, g->order.why);
 }

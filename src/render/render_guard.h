@@ -34,12 +34,15 @@ typedef struct sk_render_guard {
 
 /* Orders the drivers for this video driver (and SDL_RENDER_DRIVER from
  * the environment) and makes the first one that can be made; logs which
- * and why. NULL when none can be made (logged).
+ * and why. 'preferred' (may be NULL: the usual order) goes first unless
+ * SDL_RENDER_DRIVER names a driver; 'why' (may be NULL) says why in the
+ * log. NULL when none can be made (logged).
  *
  * Test hook: SK_TEST_BLANK_RENDERER makes renderers draw only the clear
  * (as "opengl" did on KMSDRM): "first" = the first of this run, "all" =
  * every one, else a driver's name. */
-SDL_Renderer *sk_render_guard_first(sk_render_guard *g, SDL_Window *win, const char *video_driver);
+SDL_Renderer *sk_render_guard_first(sk_render_guard *g, SDL_Window *win, const char *video_driver,
+                                    const char *preferred, const char *why);
 
 /* The next driver after a blank one (the caller destroyed the old renderer
  * and everything made with it); 'why' goes in the log line. NULL when no

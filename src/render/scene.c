@@ -259,7 +259,8 @@ void sk_scene_draw(sk_scene *sc, const sk_tl_view *v, int w, int h)
 void sk_scene_draw_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int w, int h)
 {
     int rot = sc->opts.rotate;
-    bool use_target = rot != 0 || sc->opts.canvas;
+    bool use_target = rot != 0 || (sc->opts.canvas && !sc->opts.canvas_in_place);
+    sc->last_n = -1;
     if (use_target && (w <= 0 || h <= 0)) {
         draw_upright(sc, v, w, h);
         sk_text_cache_end_frame(sc->text);
@@ -317,6 +318,15 @@ void sk_scene_draw_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, int
 void sk_scene_invalidate(sk_scene *sc)
 {
     sc->canvas_valid = false;
+}
+
+int sk_scene_dirty_rects(const sk_scene *sc, SDL_Rect *out, int max)
+{
+    if (!sc->opts.canvas || !sc->opts.canvas_in_place || sc->opts.rotate != 0 ||
+        sc->last_n < 0 || sc->last_n > max)
+        return -1;
+    memcpy(out, sc->last_dirty, sizeof(SDL_Rect) * (size_t)sc->last_n);
+    return sc->last_n;
 }
 
 uint64_t sk_scene_pixels_drawn(const sk_scene *sc)

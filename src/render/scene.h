@@ -32,6 +32,13 @@ typedef struct sk_scene_opts {
                                 renderer, Mesa's llvmpipe), where every
                                 pixel drawn costs CPU. Costs a texture of
                                 the picture's size (w*h*4 bytes). */
+    bool canvas_in_place;    /* with canvas: the render target itself keeps
+                                its pixels between frames (SDL's software
+                                renderer on the window's surface), so it is
+                                the canvas: no texture, nothing copied; the
+                                caller shows only sk_scene_dirty_rects.
+                                Ignored when rotated (drawn through a
+                                texture then). */
     bool lazy_sprites;       /* load each sprite sheet when first drawn or
                                 by sk_scene_preload, not at creation: the
                                 program's first frame comes sooner */
@@ -100,6 +107,15 @@ void sk_scene_prepare_in(sk_scene *sc, const sk_tl_view *v, const sk_layout *L, 
 /* With a canvas: forget it (redraw all of it next frame), e.g. after
  * SDL_RENDER_TARGETS_RESET or a window event. */
 void sk_scene_invalidate(sk_scene *sc);
+
+/* The areas the last sk_scene_draw(_in) changed on the render target, at
+ * most max (SK_SCENE_DIRTY_MAX is enough): returns their number (0 =
+ * nothing changed), or -1 = assume all of it (no canvas in place, rotated,
+ * a whole redraw, or more than max). The pixels outside them are those
+ * of the frame drawn before, so showing only these updates the screen
+ * exactly (canvas_in_place). */
+#define SK_SCENE_DIRTY_MAX 8
+int sk_scene_dirty_rects(const sk_scene *sc, SDL_Rect *out, int max);
 
 /* Pixels drawn into the canvas so far (dirty areas; whole pictures when
  * everything was drawn), for benchmarks. 0 without a canvas. */

@@ -88,7 +88,7 @@ typedef struct item_rec {
     bool textured;
 } item_rec;
 
-#define MAX_DIRTY 8
+#define MAX_DIRTY SK_SCENE_DIRTY_MAX
 
 typedef struct wrap_entry {
     uint64_t key;
@@ -133,6 +133,10 @@ struct sk_scene {
     item_rec *recs, *shown_recs;
     int nrec, nshown;
     uint64_t dirty_px;
+    /* What the last draw changed on its target (sk_scene_dirty_rects):
+     * last_n rects in last_dirty, or -1 = the whole target. */
+    SDL_Rect last_dirty[MAX_DIRTY];
+    int last_n;
     /* Pacing (sk_scene_prepare): what the prepared list looks like, and
      * when it will next look different. */
     int64_t hint;            /* timeline ms to the next visible change; INT64_MAX: none known */

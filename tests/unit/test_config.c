@@ -87,7 +87,8 @@ static void test_every_key(void)
                "walkaway_seconds = 120\n"
                "quit_combo = ctrl+shift+Escape\n"
                "language = pt-BR\n"
-               "windowed = 1280x720\n", dir);
+               "windowed = 1280x720\n"
+               "renderer = Software\n", dir);
     fclose(f);
     sk_config c;
     sk_diag d;
@@ -117,12 +118,14 @@ static void test_every_key(void)
     CHECK_STR(c.language, "pt-BR");
     CHECK_INT(c.windowed_w, 1280);
     CHECK_INT(c.windowed_h, 720);
+    CHECK_INT(c.renderer, SK_RENDERER_SOFTWARE);
 
     char line[512];
     sk_config_describe(&c, line, sizeof line);
     CHECK(strstr(line, "mode=touch") && strstr(line, "rotate=270") &&
               strstr(line, "screen_off=22:00-06:30") && strstr(line, "quit=ctrl+shift+Escape") &&
-              strstr(line, "window=1280x720"), "describe: %s", line);
+              strstr(line, "window=1280x720") && strstr(line, "renderer=software"),
+          "describe: %s", line);
 
     sk_config copy;
     CHECK(sk_config_copy(&copy, &c), "copy");
@@ -182,6 +185,8 @@ static void test_errors(void)
     expect_error("[kiosk]\nlanguage = english!\n", 2, "language must be a language code");
     expect_error("[kiosk]\nwindowed = big\n", 2, "windowed must be WIDTHxHEIGHT");
     expect_error("[kiosk]\nwindowed = 100x100\n", 2, "using fullscreen");
+    expect_error("[kiosk]\nrenderer = opengl\n", 2, "renderer must be auto, gl or software");
+    expect_error("[kiosk]\nrenderer = sofware\n", 2, "(did you mean \"software\"?); using auto");
     expect_error("[kiosk]\nroutine = /no/such/routine.ini\n", 2,
                  "routine \"/no/such/routine.ini\" does not exist; using the built-in routine");
     expect_error("[kiosk]\nroutine = /tmp\n", 2, "is not a file");
@@ -351,7 +356,7 @@ static void test_example(void)
     static const char *const keys[] = {"routine", "assets", "mode", "display", "rotate", "fps",
                                        "volume", "mute", "quiet_hours", "screen_off",
                                        "walkaway_seconds", "quit_combo", "language",
-                                       "windowed", NULL};
+                                       "windowed", "renderer", NULL};
     for (int i = 0; keys[i]; i++) {
         char want[64];
         snprintf(want, sizeof want, "\n%s =", keys[i]);
