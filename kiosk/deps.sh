@@ -46,7 +46,7 @@ sk_packages_cross_arm64=(gcc-aarch64-linux-gnu cmake pkg-config libc6-dev:arm64
     libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-mixer-dev:arm64 libjack-jackd2-dev:arm64
     libpng-dev:arm64 libinih-dev:arm64 libsystemd-dev:arm64)
 
-# sk_packages_for build|test|voice|deb|cross-arm64 [SUITE]: the package
+# sk_packages_for build|test|voice|deb|cross-arm64|bench [SUITE]: the package
 # names, on one line (deb: build + packaging; cross-arm64: only what a cross
 # build needs, no native -dev packages).
 sk_packages_for() {
@@ -63,6 +63,9 @@ sk_packages_for() {
                "${sk_packages_deb[@]}")
     fi
     [ "${1:-}" = voice ] && want+=("${sk_packages_voice[@]}")
+    # The benchmark (tests/bench/run): the test packages and its peer, a
+    # Chromium kiosk.
+    [ "${1:-}" = bench ] && want+=("${sk_packages_test_common[@]}" chromium)
     echo "${want[@]}"
 }
 
