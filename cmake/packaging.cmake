@@ -51,7 +51,7 @@ if(SK_DPKG_SHLIBDEPS AND (NOT CMAKE_CROSSCOMPILING OR SK_DEB_CROSS_SHLIBDEPS))
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, passwd, procps")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6, libsdl2-2.0-0 (>= 2.0.18), libsdl2-ttf-2.0-0, libsdl2-mixer-2.0-0, libpng16-16, libinih1")
+      "libc6, libsdl2-2.0-0 (>= 2.0.18), libsdl2-ttf-2.0-0, libsdl2-mixer-2.0-0, libpng16-16, libinih1, libjson-c5")
   if(SYSTEMD_FOUND)
     string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libsystemd0")
   endif()

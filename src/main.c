@@ -13,6 +13,7 @@
 #include "config.h"
 #include "content.h"
 #include "frames.h"
+#include "kiosk_state.h"
 #include "replay.h"
 #include "routine.h"
 #include "voice_catalog.h"
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
     case SK_ACTION_HELP: sk_cli_usage(stdout); return 0;
     case SK_ACTION_VERSION: printf("stretch-kiosk %s\n", SK_VERSION); return 0;
     case SK_ACTION_CHECK_CONFIG: return sk_check_configs(&cli);
+    case SK_ACTION_USAGE: return sk_usage_report(cli.state_dir, cli.days, cli.json, stdout, stderr);
+    case SK_ACTION_STATUS: return sk_status_report(cli.state_dir, cli.json, stdout, stderr);
     default: break;
     }
 

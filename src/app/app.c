@@ -15,6 +15,7 @@
 #include "frame_stats.h"
 #include "notify.h"
 #include "kiosk_step.h"
+#include "kiosk_state.h"
 #include "pacing.h"
 #include "replay.h"
 #include "scene.h"
@@ -68,6 +69,7 @@ typedef struct app {
     Uint64 start, last;      /* when the loop began; the last step */
     bool first_frame, sprites_pending;
     Uint64 first_present;
+    sk_kiosk_state *state;   /* usage counts and status.json */
 } app;
 
 /* Minute of the day on the wall clock, or -1 while it is not to be
@@ -118,6 +120,29 @@ static void on_event(void *user, const sk_event *ev)
 {
     app *a = user;
     sk_audio_handle_event(a->audio, a->content.voice, ev);
+    sk_kiosk_state_event(a->state, a->content.timeline, a->content.routine, ev);
+}
+
+/* Once a second: what status.json says, the hours for the counts. */
+static void tick_state(app *a, Uint64 now, sk_screen_state screen)
+{
+    const sk_routine *rt = a->content.routine;
+    bool quiet = sk_hours_now(&a->cfg->quiet_hours, wall_minute()), off = screen == SK_SCREEN_OFF;
+    SDL_RendererInfo ri = {0};
+    if (!a->wnd.r || SDL_GetRendererInfo(a->wnd.r, &ri) != 0) ri.name = NULL;
+    int w = 0, h = 0;
+    if (a->wnd.r) SDL_GetRendererOutputSize(a->wnd.r, &w, &h);
+    sk_status_facts f = {
+        .now_ms = now, .last_present_ms = a->pacer.shown ? a->pacer.last_present_ms : 0,
+        .present_every_ms = a->pace_opts.ping_ms, .routine = rt,
+        .configured = a->cfg->routine ? a->cfg->routine : rt->is_builtin ? NULL : rt->path,
+        .fell_back = a->content.fell_back, .mode = sk_mode_name(a->cfg->mode),
+        .timeline = a->content.timeline, .screen_off = off, .quiet = quiet,
+        .audio = !sk_audio_is_open(a->audio) ? "absent" : a->cfg->mute ? "muted"
+                 : quiet || off ? "quiet" : "on",
+        .video_driver = SDL_GetCurrentVideoDriver(), .renderer = ri.name, .width = w, .height = h,
+    };
+    sk_kiosk_state_tick(a->state, &f);
 }
 
 
@@ -279,6 +304,7 @@ static sk_screen_state handle_events(app *a)
         if (in == SK_INTENT_QUIT) {
             g_quit = 1;
         } else if (in != SK_INTENT_NONE) {
+            if (screen == SK_SCREEN_OFF) sk_kiosk_state_wake_tap(a->state);
             if (screen == SK_SCREEN_OFF || in == SK_INTENT_WAKE)
                 a->woken_until = t_in + (Uint64)a->cfg->walkaway_seconds * 1000;
             sk_timeline_intent(a->content.timeline, in);
@@ -389,6 +415,7 @@ static int frame(app *a)
     sk_screen_state screen = handle_events(a);
     Uint64 now = SDL_GetTicks64();
     advance(a, now, screen);
+    if (sk_kiosk_state_due(a->state, now)) tick_state(a, now, screen);
     int w, h;
     SDL_GetRendererOutputSize(a->wnd.r, &w, &h);
     sk_tl_view v;
@@ -538,7 +565,12 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
     sk_content_timeline_opts(a.cfg, &a.tl_opts);
     install_signals();
     int rc = 1;
-    if (start_up(&a, replay)) {
+    a.state = sk_kiosk_state_open(a.cfg->usage, cli->state_dir, stderr);
+    bool started = start_up(&a, replay);
+    sk_kiosk_state_started(a.state, (!a.wnd.r ? SK_USAGE_START_NO_DISPLAY : 0u) |
+                                    (a.content.fell_back ? SK_USAGE_START_FALLBACK : 0u) |
+                                    (started && !sk_audio_is_open(a.audio) ? SK_USAGE_START_NO_AUDIO : 0u));
+    if (started) {
         a.start = a.last = SDL_GetTicks64();
         rc = 0;
         while (!g_quit) {
@@ -550,6 +582,7 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         sk_notify_stopping();
         if (a.stats) print_bench(&a);
     }
+    sk_kiosk_state_close(a.state);
     shut_down(&a);
     return rc;
 }

@@ -43,6 +43,17 @@ void sk_cli_usage(FILE *out)
         "  --trace               also print each phase and intent as it happens\n"
         "                        (with --replay: a headless run of a script)\n"
         "\n"
+        "How it has been (issue 15; README \"Usage counts\", \"Health status\"):\n"
+        "  --usage               the usage counts: a table per day and totals\n"
+        "  --days N              only the last N days\n"
+        "  --status              is the kiosk running and showing frames? (exit 1 if not)\n"
+        "  --json                --usage or --status as JSON\n"
+        "  --state-dir DIR       where usage.csv and status.json are (default: systemd's\n"
+        "                        $STATE_DIRECTORY / $RUNTIME_DIRECTORY; else\n"
+        "                        /var/lib/stretch-kiosk and /run/stretch-kiosk/health, when\n"
+        "                        they exist, for reading; else $XDG_STATE_HOME/stretch-kiosk and\n"
+        "                        $XDG_RUNTIME_DIR/stretch-kiosk)\n"
+        "\n"
         "  --help                show this help and exit\n"
         "  --version             show the version and exit\n"
         "\n"
@@ -178,6 +189,21 @@ int sk_cli_parse(int argc, char **argv, sk_cli *out, FILE *err)
             if (!sk_parse_long(next, &v) || v < 1 || v > 100000000)
                 return usage_error(err, "--exit-after must be a whole number of seconds, got '%s'", next);
             out->exit_after_s = (int)v;
+        } else if (!strcmp(a, "--usage")) {
+            out->action = SK_ACTION_USAGE;
+        } else if (!strcmp(a, "--status")) {
+            out->action = SK_ACTION_STATUS;
+        } else if (!strcmp(a, "--json")) {
+            out->json = true;
+        } else if (!strcmp(a, "--days")) {
+            NEED_ARG();
+            long v;
+            if (!sk_parse_long(next, &v) || v < 1 || v > 100000)
+                return usage_error(err, "--days must be a whole number of days 1 or more, got '%s'", next);
+            out->days = (int)v;
+        } else if (!strcmp(a, "--state-dir")) {
+            NEED_ARG();
+            out->state_dir = next;
         } else if (!strcmp(a, "--trace")) {
             out->trace = true;
         } else if (!strcmp(a, "--mute")) {

@@ -12,7 +12,9 @@ typedef enum {
     SK_ACTION_CHECK,          /* --check FILE... */
     SK_ACTION_CHECK_CONFIG,   /* --check-config FILE... */
     SK_ACTION_RENDER_FRAMES,  /* --render-frames DIR --at T1,T2,... */
-    SK_ACTION_LIST_CUES       /* --list-cues: every voice line, key<TAB>text */
+    SK_ACTION_LIST_CUES,      /* --list-cues: every voice line, key<TAB>text */
+    SK_ACTION_USAGE,          /* --usage [--days N] [--json] */
+    SK_ACTION_STATUS          /* --status [--json] */
 } sk_action;
 
 #define SK_CLI_MAX_AT 256
@@ -38,6 +40,9 @@ typedef struct sk_cli {
     int file_count;
     bool trace;                   /* --trace: print phases and intents (frames) */
     int exit_after_s;             /* --exit-after SECONDS (demos, benchmarks); 0 = never */
+    int days;                     /* --days N (--usage); 0 = all */
+    bool json;                    /* --json (--usage, --status) */
+    const char *state_dir;        /* --state-dir DIR: usage.csv and status.json; NULL = default */
 } sk_cli;
 
 /* Parses argv. Returns 0 on success, 2 on a usage error (the message, naming

@@ -26,6 +26,7 @@ void sk_config_defaults(sk_config *cfg)
     cfg->fps = DEF_FPS;
     cfg->volume = DEF_VOLUME;
     cfg->walkaway_seconds = DEF_WALKAWAY;
+    cfg->usage = true;
     cfg->quit_mods = DEF_QUIT_MODS;
     sk_strlcpy(cfg->quit_key, DEF_QUIT_KEY, sizeof cfg->quit_key);
     sk_strlcpy(cfg->language, DEF_LANGUAGE, sizeof cfg->language);
@@ -129,13 +130,16 @@ typedef enum {
     K_ROUTINE, K_ASSETS, K_MODE, K_DISPLAY, K_ROTATE, K_FPS, K_VOLUME, K_MUTE,
     K_QUIET_HOURS, K_SCREEN_OFF, K_WALKAWAY, K_QUIT_COMBO, K_LANGUAGE, K_WINDOWED,
     K_RENDERER,
+    K_USAGE,
     K_COUNT
 } key_id;
 
 static const char *const key_names[K_COUNT + 1] = {
     "routine", "assets", "mode", "display", "rotate", "fps", "volume", "mute",
     "quiet_hours", "screen_off", "walkaway_seconds", "quit_combo", "language",
-    "windowed", "renderer", NULL,
+    "windowed", "renderer",
+    "usage",
+    NULL,
 };
 
 static const char *const section_names[] = {"kiosk", NULL};
@@ -279,6 +283,8 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
     }
     case K_MUTE:
         return get_bool(c, line, key, value, false, &cfg->mute);
+    case K_USAGE:
+        return get_bool(c, line, key, value, true, &cfg->usage);
     case K_QUIET_HOURS:
     case K_SCREEN_OFF: {
         sk_hours *h = k == K_QUIET_HOURS ? &cfg->quiet_hours : &cfg->screen_off;
@@ -444,5 +450,6 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
              cfg->mute ? " (muted)" : "", quiet[0] ? quiet : "none", off[0] ? off : "none",
              cfg->walkaway_seconds, quit, cfg->language, win, sk_renderer_name(cfg->renderer),
              cfg->routine ? cfg->routine : "built-in", cfg->assets ? cfg->assets : "default");
+    if (!cfg->usage) sk_strlcat(buf, " usage=off", size);
     return buf;
 }

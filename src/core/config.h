@@ -50,6 +50,7 @@ typedef struct sk_config {
     char language[SK_CONFIG_LANGUAGE_MAX]; /* e.g. "en", "pt-BR"; default "en" */
     int windowed_w, windowed_h; /* 0x0 = fullscreen (default); else a window */
     sk_renderer_pref renderer; /* default SK_RENDERER_AUTO; kept until restart */
+    bool usage;             /* default true: keep usage counts (kiosk_state.h) */
 } sk_config;
 
 /* Limits, shared with the documentation and the tests. */

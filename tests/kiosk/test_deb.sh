@@ -27,7 +27,7 @@ check "Architecture" test "$(field Architecture)" = "$arch"
 depends=$(field Depends)
 echo "Depends: $depends"
 # Debian 13's 64-bit-time libraries carry a t64 suffix (libpng16-16t64).
-for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libinih1 libc6 passwd fonts-dejavu-core procps; do
+for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libpng16-16 libinih1 libjson-c5 libc6 passwd fonts-dejavu-core procps; do
     check "Depends names $p" grep -Eq "(^|, )$p(t64)?( |,|\$)" <<<"$depends"
 done
 # Every library the program needs is a dependency (shlibdeps did its job).
@@ -40,6 +40,7 @@ for lib in $needed; do
         libsystemd.so.0) pkg=libsystemd0 ;;
         libpng16.so.16) pkg=libpng16-16 ;;
         libinih.so.1) pkg=libinih1 ;;
+        libjson-c.so.5) pkg=libjson-c5 ;;
         *) continue ;;
     esac
     check "needs $lib, so Depends names $pkg" grep -Eq "(^|, )$pkg(t64)?( |,|\$)" <<<"$depends"
