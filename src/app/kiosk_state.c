@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ struct sk_kiosk_state {
     const sk_routine *hashed;          /* the routine the checksum is of */
     uint64_t checksum;
     bool unclean;                      /* the last run left its status.json */
+    bool had_frame;
 };
 
 extern const char sk_builtin_routine_ini[];
@@ -72,6 +74,24 @@ static bool left_by_dead_run(const char *dir)
     return dead;
 }
 
+/* Raspberry Pi OS's overlay file system (or a folder in memory): every
+ * write is gone at the next boot. Said once, at start. */
+static void say_if_in_memory(const char *dir, FILE *log)
+{
+    struct statfs fs;
+    char p[4096];
+    sk_strlcpy(p, dir, sizeof p);
+    /* The folder may not be made yet: ask the nearest one that is. */
+    while (statfs(p, &fs) != 0) {
+        char *slash = strrchr(p, '/');
+        if (!slash || slash == p) return;
+        *slash = '\0';
+    }
+    if (fs.f_type == 0x794c7630 /* OVERLAYFS_SUPER_MAGIC */ || fs.f_type == 0x01021994 /* TMPFS_MAGIC */)
+        fprintf(log, "stretch-kiosk: %s is on an overlay or in memory: the usage counts last until "
+                     "the next reboot\n", dir);
+}
+
 sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FILE *log)
 {
     sk_kiosk_state *ks = calloc(1, sizeof *ks);
@@ -92,6 +112,7 @@ sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FIL
                      "$XDG_RUNTIME_DIR): --status will not find this kiosk\n");
     if (ks->have_run_dir) ks->unclean = left_by_dead_run(ks->run_dir);
     if (usage_on && ks->have_state_dir) {
+        say_if_in_memory(ks->state_dir, log);
         char why[4200];
         size_t len = 0;
         char *text = sk_state_file_read(ks->state_dir, SK_USAGE_FILE, USAGE_MAX_BYTES, &len, why, sizeof why);
@@ -281,7 +302,11 @@ void sk_kiosk_state_tick(sk_kiosk_state *ks, const sk_status_facts *f)
         ks->last_usage_write = f->now_ms;
         write_usage(ks);
     }
-    if (ks->last_status_write == 0 || f->now_ms - ks->last_status_write >= SK_STATUS_EVERY_MS) {
+    /* ... and at once when the first frame is on screen. */
+    bool first_frame = f->last_present_ms && !ks->had_frame;
+    ks->had_frame = f->last_present_ms != 0;
+    if (ks->last_status_write == 0 || first_frame ||
+        f->now_ms - ks->last_status_write >= SK_STATUS_EVERY_MS) {
         ks->last_status_write = f->now_ms;
         write_status(ks, f, now);
     }

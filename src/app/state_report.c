@@ -63,7 +63,7 @@ static void list_text(const sk_usage_list *l, char *buf, size_t size)
 
 static void print_row(FILE *out, const char *label, const sk_usage_day *d)
 {
-    fprintf(out, "%-10s %6ld %5ld %8ld %5ld %7ld %6ld %6ld %6lld %6lld %6ld\n", label, d->loop_cycles,
+    fprintf(out, "%-10s %6ld %6ld %8ld %5ld %7ld %6ld %6ld %6lld %6lld %6ld\n", label, d->loop_cycles,
             d->wake_taps, d->sessions_started, d->sessions_completed, d->sessions_stopped, d->walkaways,
             list_total(&d->holds), (long long)(d->quiet_ms / 60000), (long long)(d->screen_off_ms / 60000),
             d->starts);
@@ -73,16 +73,17 @@ static void print_table(FILE *out, const sk_usage *u, int from, const char *path
 {
     sk_usage_day total = {0};
     fprintf(out, "Usage counts from %s (local days)\n\n", path);
-    fprintf(out, "%-10s %6s %5s %8s %5s %7s %6s %6s %6s %6s %6s\n", "date", "cycles", "wakes",
+    fprintf(out, "%-10s %6s %6s %8s %5s %7s %6s %6s %6s %6s %6s\n", "date", "cycles", "wakes",
             "sessions", "done", "stopped", "walked", "holds", "quiet", "off", "starts");
-    fprintf(out, "%-10s %6s %5s %8s %5s %7s %6s %6s %6s %6s %6s\n", "", "(loop)", "(taps)", "started",
-            "", "", "away", "", "(min)", "(min)", "");
+    fprintf(out, "%-10s %6s %6s %8s %5s %7s %6s %6s %6s %6s\n", "", "(loop)", "(taps)", "started",
+            "", "", "away", "", "(min)", "(min)");
     for (int i = from; i < u->count; i++) {
         char date[16];
         sk_usage_date_text(u->days[i].date, date, sizeof date);
         print_row(out, date, &u->days[i]);
         sk_usage_day_add(&total, &u->days[i]);
     }
+    if (from >= u->count) fprintf(out, "(no day counted yet)\n");
     print_row(out, "total", &total);
     char buf[1024];
     const struct { const char *what; const sk_usage_list *l; } lists[] = {

@@ -41,6 +41,9 @@ bool sk_state_file_replace(const char *dir, const char *name, const void *data, 
         return say(why, why_size, dir, "path", ENAMETOOLONG);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return say(why, why_size, tmp, "open", errno);
+    /* Readable by anyone despite the unit's UMask=0077: `ssh pi@room-3
+     * stretch-kiosk --status` works for any user (counts, nothing personal). */
+    fchmod(fd, 0644);
     if (!write_all(fd, data, len) || fsync(fd) != 0) {
         int e = errno;
         close(fd);
