@@ -294,9 +294,10 @@ static sk_screen_state handle_events(app *a)
          * the kiosk, only the quit combination leaves. */
         if (e.type == SDL_QUIT && a->cfg->windowed_w > 0) g_quit = 1;
         /* The picture on screen may be gone (exposed, resized, a lost
-         * GPU context): draw again even if nothing changed. */
-        if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET ||
-            e.type == SDL_RENDER_DEVICE_RESET) {
+         * GPU context, a display plugged back in): draw again even if
+         * nothing changed. */
+        if (e.type == SDL_WINDOWEVENT || e.type == SDL_DISPLAYEVENT ||
+            e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
             a->pacer.dirty = true;
             sk_scene_invalidate(a->scene);
         }
@@ -511,6 +512,7 @@ static bool start_up(app *a, const sk_replay *replay)
         .frame_ms = (uint64_t)(1000 / (a->cfg->fps > 0 ? a->cfg->fps : 30)),
         .idle_look_ms = SK_IDLE_LOOK_MS,
         .ping_ms = sk_notify_ping_interval_ms(),
+        .refresh_ms = SK_PACE_REFRESH_MS,
     };
     a->pacer.dirty = true;
     a->first_frame = a->sprites_pending = true;

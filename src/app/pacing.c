@@ -10,14 +10,20 @@ sk_pace sk_pace_decide(const sk_pacer *p, const sk_pace_opts *o, const sk_pace_f
      * a still screen: a display path that wedged while nothing was drawn is
      * then caught by the next present hanging. */
     if (o->ping_ms && f->now_ms - p->last_present_ms >= o->ping_ms) out.draw = true;
+    /* And at least every refresh_ms anyway: a picture lost on the way to
+     * the panel (a TV's own power button, HDMI replugged) comes back. */
+    if (o->refresh_ms && f->now_ms - p->last_present_ms >= o->refresh_ms) out.draw = true;
+    /* A powered-down display takes no frame: a page flip on a CRTC that is
+     * off fails, and nobody would see it. */
+    if (f->asleep) out.draw = false;
     /* The next frame at the fps cap while things move; else when the scene
      * says the picture changes (at the cap's pace at most), and at least
      * every idle_look_ms for what the scene cannot foresee (walk-away, a
      * pending stop running out, screen-off hours, a SIGHUP). */
     out.wake_ms = f->now_ms + o->frame_ms;
-    if (f->next_change_ms != 0 || f->off) {
+    if (f->next_change_ms != 0 || f->off || f->asleep) {
         uint64_t later = f->now_ms + o->idle_look_ms;
-        if (!f->off && f->next_change_ms > 0 && (uint64_t)f->next_change_ms < o->idle_look_ms)
+        if (!f->off && !f->asleep && f->next_change_ms > 0 && (uint64_t)f->next_change_ms < o->idle_look_ms)
             later = f->now_ms + (uint64_t)f->next_change_ms;
         if (later > out.wake_ms) out.wake_ms = later;
     }

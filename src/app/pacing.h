@@ -13,7 +13,16 @@ typedef struct sk_pace_opts {
                                what the scene cannot foresee */
     uint64_t ping_ms;       /* watchdog ping interval: present at least this
                                often even on a still screen; 0 = no watchdog */
+    uint64_t refresh_ms;    /* present at least this often on a still screen,
+                               watchdog or not (SK_PACE_REFRESH_MS): a display
+                               that lost the picture without telling (a TV
+                               switched off and on, a cable put back) has it
+                               again within this; 0 = never forced */
 } sk_pace_opts;
+
+/* The forced present's default: the picture is back within 2 s whatever
+ * took it, for the price of one present of a still frame every 2 s. */
+#define SK_PACE_REFRESH_MS 2000
 
 /* What is on screen. Zero-initialised: nothing yet (the first look draws). */
 typedef struct sk_pacer {
@@ -30,6 +39,9 @@ typedef struct sk_pace_frame {
     uint64_t now_ms;
     bool off;                /* screen-off hours: the picture is black and
                                 the scene is not asked */
+    bool asleep;             /* the display itself is powered down (DPMS
+                                off): nothing is presented, not even the
+                                forced present; implies off */
     uint64_t signature;      /* sk_scene_frame's, when not off */
     int64_t next_change_ms;  /* sk_scene_frame's: 0 = animating, -1 = nothing
                                 scheduled, else ms until it may change */
