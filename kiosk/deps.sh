@@ -16,9 +16,11 @@ sk_suite() {
     echo "${id:-bookworm}"
 }
 
+# libdrm-dev: DPMS in screen-off hours (src/platform/dpms.c); linux/cec.h
+# (HDMI-CEC) comes with linux-libc-dev, which build-essential brings.
 sk_packages_build=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
                    libsdl2-mixer-dev libpng-dev libinih-dev libsystemd-dev fonts-dejavu-core
-                   libjson-c-dev)
+                   libjson-c-dev libdrm-dev)
 # libFuzzer and the sanitizer runtimes come with clang's compiler-rt, whose
 # package name carries the default clang's version (14 in bookworm, 19 in
 # trixie).
@@ -45,7 +47,8 @@ sk_packages_deb=(dpkg-dev file)
 # -dev named: two packages provide it).
 sk_packages_cross_arm64=(gcc-aarch64-linux-gnu cmake pkg-config libc6-dev:arm64
     libsdl2-dev:arm64 libsdl2-ttf-dev:arm64 libsdl2-mixer-dev:arm64 libjack-jackd2-dev:arm64
-    libpng-dev:arm64 libinih-dev:arm64 libsystemd-dev:arm64 libjson-c-dev:arm64)
+    libpng-dev:arm64 libinih-dev:arm64 libsystemd-dev:arm64 libjson-c-dev:arm64
+    libdrm-dev:arm64)
 
 # sk_packages_for build|test|voice|deb|cross-arm64|bench [SUITE]: the package
 # names, on one line (deb: build + packaging; cross-arm64: only what a cross

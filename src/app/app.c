@@ -10,6 +10,8 @@
 #include "diag.h"
 #include "audio.h"
 #include "content.h"
+#include "display_power.h"
+#include "display_schedule.h"
 #include "input.h"
 #include "layout.h"
 #include "frame_stats.h"
@@ -61,6 +63,7 @@ typedef struct app {
     sk_frame_stats *stats;   /* SK_BENCH=1 only */
     sk_input input;
     Uint64 woken_until;      /* a touch in screen-off hours lights it until then */
+    sk_display_power *power; /* how the display sleeps in screen-off hours */
     sk_audio *audio;
     Uint64 quiet_checked;    /* when quiet hours were last looked at */
     /* the loop */
@@ -73,23 +76,58 @@ typedef struct app {
 } app;
 
 /* Minute of the day on the wall clock, or -1 while it is not to be
- * trusted (hours.h: one rule for quiet and screen-off hours). */
-static int wall_minute(void)
+ * trusted (hours.h: one rule for quiet and screen-off hours); *ms_into:
+ * how far into that minute. */
+static int wall_minute_ms(int *ms_into)
 {
-    time_t now = time(NULL);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
     struct tm tm;
-    bool local = localtime_r(&now, &tm) != NULL;
-    return sk_hours_trusted_minute(sk_notify_wall_clock_synced(), now, local ? &tm : NULL);
+    bool local = localtime_r(&ts.tv_sec, &tm) != NULL;
+    if (ms_into) *ms_into = local ? tm.tm_sec * 1000 + (int)(ts.tv_nsec / 1000000) : 0;
+    return sk_hours_trusted_minute(sk_notify_wall_clock_synced(), ts.tv_sec, local ? &tm : NULL);
 }
 
-/* The screen is dark in screen-off hours, unless someone touched it in the
- * last walk-away period (then it stays lit for them). */
+static int wall_minute(void) { return wall_minute_ms(NULL); }
+
+/* Whether the display sleeps now: the screen-off hours on a trusted clock,
+ * unless a guided session runs or someone touched it in the last walk-away
+ * period (display_schedule.h); display_power = none ignores the hours. */
+static sk_display_plan display_plan(const app *a, Uint64 now)
+{
+    sk_tl_view tv;
+    sk_timeline_view(a->content.timeline, &tv);
+    bool ignore = a->power && sk_display_power_means(a->power) == SK_POWER_NONE;
+    sk_display_when w = {.off_hours = ignore ? NULL : &a->cfg->screen_off,
+                         .session = tv.mode == SK_TL_SESSION, .now_ms = (int64_t)now,
+                         .woken_until_ms = (int64_t)a->woken_until};
+    w.trusted_minute = w.off_hours && w.off_hours->count ? wall_minute_ms(&w.ms_into_minute) : -1;
+    return sk_display_schedule(&w);
+}
+
 static sk_screen_state screen_state(const app *a, Uint64 now)
 {
-    if (a->cfg->screen_off.count == 0) return SK_SCREEN_ON;
-    if (a->woken_until > now) return SK_SCREEN_ON;
-    if (!sk_hours_now(&a->cfg->screen_off, wall_minute())) return SK_SCREEN_ON;
-    return SK_SCREEN_OFF;
+    return display_plan(a, now).on ? SK_SCREEN_ON : SK_SCREEN_OFF;
+}
+
+/* The display's power follows the plan; what the display says (a TV
+ * switched on by hand, a cable put back) redraws, and a TV switched on by
+ * hand in the hours wakes the kiosk as a touch would. */
+static void follow_display(app *a, Uint64 now)
+{
+    /* Not before the first frame is on screen: READY comes with it, and a
+     * display asleep from the start would take none (pacing.h). */
+    if (!a->power || a->first_frame) return;
+    sk_display_power_news n = sk_display_power_poll(a->power, now);
+    if (n.tv_woke && screen_state(a, now) == SK_SCREEN_OFF)
+        a->woken_until = now + (Uint64)a->cfg->walkaway_seconds * 1000;
+    sk_display_plan plan = display_plan(a, now);
+    bool was_on = sk_display_power_get(a->power).on;
+    sk_display_power_set(a->power, plan.on, sk_display_why_name(plan.why), now);
+    if (n.redraw || (plan.on && !was_on)) {
+        a->pacer.dirty = true;   /* present at once what the display lost */
+        sk_scene_invalidate(a->scene);
+    }
 }
 
 /* Longest sleep while nothing is scheduled to change (scene.h): short
@@ -229,6 +267,12 @@ static void keep_restart_settings(sk_config *fresh, const sk_config *old)
     fresh->windowed_w = old->windowed_w;
     fresh->windowed_h = old->windowed_h;
     fresh->renderer = old->renderer;
+    if (fresh->display_power != old->display_power ||
+        strcmp(fresh->cec_osd_name, old->cec_osd_name) != 0)
+        fprintf(stderr, "stretch-kiosk: display_power and cec_osd_name take effect at the next "
+                        "start\n");
+    fresh->display_power = old->display_power;
+    sk_strlcpy(fresh->cec_osd_name, old->cec_osd_name, sizeof fresh->cec_osd_name);
 }
 
 /* SIGHUP: re-read the config and the routine; validate first and keep what
@@ -415,6 +459,8 @@ static int frame(app *a)
     }
     sk_screen_state screen = handle_events(a);
     Uint64 now = SDL_GetTicks64();
+    follow_display(a, now);
+    screen = screen_state(a, now);
     advance(a, now, screen);
     if (sk_kiosk_state_due(a->state, now)) tick_state(a, now, screen);
     int w, h;
@@ -432,7 +478,8 @@ static int frame(app *a)
         sk_scene_prepare_in(a->scene, &v, &a->layout, w, h, &f);
     }
     sk_pace_frame pf = {.now_ms = now, .off = off, .signature = f.signature,
-                        .next_change_ms = f.next_change_ms};
+                        .next_change_ms = f.next_change_ms,
+                        .asleep = off && a->power && sk_display_power_asleep(a->power)};
     sk_pace pace = sk_pace_decide(&a->pacer, &a->pace_opts, &pf);
     if (pace.draw) {
         bool failed = false;
@@ -508,6 +555,7 @@ static bool start_up(app *a, const sk_replay *replay)
         a->stats = calloc(1, sizeof *a->stats);
     }
     apply_settings(a);
+    a->power = sk_display_power_open(a->cfg->display_power, a->cfg->cec_osd_name, a->wnd.win);
     a->pace_opts = (sk_pace_opts){
         .frame_ms = (uint64_t)(1000 / (a->cfg->fps > 0 ? a->cfg->fps : 30)),
         .idle_look_ms = SK_IDLE_LOOK_MS,
@@ -546,6 +594,7 @@ static void shut_down(app *a)
     sk_audio_free(a->audio);
     sk_scene_destroy(a->scene);
     sk_content_free(&a->content);
+    sk_display_power_close(a->power);   /* the display on again, before SDL's video goes */
     sk_window_close(&a->wnd);
     sk_app_sdl_quit();
 }

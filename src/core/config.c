@@ -18,6 +18,8 @@
 #define DEF_LANGUAGE "en"
 #define DEF_QUIT_MODS (SK_MOD_CTRL | SK_MOD_ALT)
 #define DEF_QUIT_KEY "Q"
+#define DEF_DISPLAY_POWER SK_POWER_AUTO
+#define DEF_OSD_NAME "Stretches"
 
 void sk_config_defaults(sk_config *cfg)
 {
@@ -30,6 +32,8 @@ void sk_config_defaults(sk_config *cfg)
     cfg->quit_mods = DEF_QUIT_MODS;
     sk_strlcpy(cfg->quit_key, DEF_QUIT_KEY, sizeof cfg->quit_key);
     sk_strlcpy(cfg->language, DEF_LANGUAGE, sizeof cfg->language);
+    cfg->display_power = DEF_DISPLAY_POWER;
+    sk_strlcpy(cfg->cec_osd_name, DEF_OSD_NAME, sizeof cfg->cec_osd_name);
 }
 
 void sk_config_free(sk_config *cfg)
@@ -61,6 +65,13 @@ const char *sk_mode_name(sk_mode mode)
     case SK_MODE_SESSION: return "session";
     }
     return "?";
+}
+
+static const char *const power_names[] = {"auto", "cec", "dpms", "black", "none", NULL};
+
+const char *sk_power_means_name(sk_power_means m)
+{
+    return m >= SK_POWER_AUTO && m <= SK_POWER_NONE ? power_names[m] : "?";
 }
 
 /* ------------------------------------------------------------------------ */
@@ -131,6 +142,7 @@ typedef enum {
     K_QUIET_HOURS, K_SCREEN_OFF, K_WALKAWAY, K_QUIT_COMBO, K_LANGUAGE, K_WINDOWED,
     K_RENDERER,
     K_USAGE,
+    K_DISPLAY_POWER, K_CEC_OSD_NAME,
     K_COUNT
 } key_id;
 
@@ -139,6 +151,7 @@ static const char *const key_names[K_COUNT + 1] = {
     "quiet_hours", "screen_off", "walkaway_seconds", "quit_combo", "language",
     "windowed", "renderer",
     "usage",
+    "display_power", "cec_osd_name",
     NULL,
 };
 
@@ -232,6 +245,30 @@ static bool get_path(load_ctx *c, int line, const char *key, const char *value,
     }
     free(*out);
     *out = dup;
+    return true;
+}
+
+static bool get_power(load_ctx *c, int line, const char *value, sk_power_means *out)
+{
+    for (int i = 0; power_names[i]; i++)
+        if (sk_strcasecmp(value, power_names[i]) == 0) {
+            *out = (sk_power_means)i;
+            return true;
+        }
+    const char *guess = sk_did_you_mean(value, power_names);
+    BAD(c, line, "display_power must be auto, cec, dpms, black or none, got \"%.40s\"%s%s%s; "
+        "using auto", value, guess ? " (did you mean \"" : "", guess ? guess : "",
+        guess ? "\"?)" : "");
+    return false;
+}
+
+/* What a TV can show as a source's name: CEC carries 1..14 ASCII bytes. */
+static bool osd_name_ok(const char *v)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n >= SK_CONFIG_OSD_NAME_MAX) return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] < 0x20 || (unsigned char)v[i] > 0x7e) return false;
     return true;
 }
 
@@ -352,6 +389,16 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
                 value, guess ? " (did you mean \"" : "", guess ? guess : "", guess ? "\"?)" : "");
         }
         return false;
+    case K_DISPLAY_POWER:
+        return get_power(c, line, value, &cfg->display_power);
+    case K_CEC_OSD_NAME:
+        if (osd_name_ok(value)) {
+            sk_strlcpy(cfg->cec_osd_name, value, sizeof cfg->cec_osd_name);
+            return true;
+        }
+        BAD(c, line, "cec_osd_name must be 1..%d printable ASCII characters, got \"%.40s\"; "
+            "using \"%s\"", SK_CONFIG_OSD_NAME_MAX - 1, value, DEF_OSD_NAME);
+        return false;
     case K_COUNT:
         break;
     }
@@ -445,10 +492,12 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
         sk_strlcpy(win, "fullscreen", sizeof win);
     snprintf(buf, size,
              "mode=%s display=%d rotate=%d fps=%d volume=%d%s quiet_hours=%s screen_off=%s "
-             "walkaway=%ds quit=%s language=%s window=%s renderer=%s routine=%s assets=%s",
+             "walkaway=%ds quit=%s language=%s window=%s renderer=%s display_power=%s "
+             "cec_osd_name=%s routine=%s assets=%s",
              sk_mode_name(cfg->mode), cfg->display, cfg->rotate, cfg->fps, cfg->volume,
              cfg->mute ? " (muted)" : "", quiet[0] ? quiet : "none", off[0] ? off : "none",
              cfg->walkaway_seconds, quit, cfg->language, win, sk_renderer_name(cfg->renderer),
+             sk_power_means_name(cfg->display_power), cfg->cec_osd_name,
              cfg->routine ? cfg->routine : "built-in", cfg->assets ? cfg->assets : "default");
     if (!cfg->usage) sk_strlcat(buf, " usage=off", size);
     return buf;

@@ -24,6 +24,14 @@ typedef enum {
 
 /* Which renderer (render/render_choice.h): auto = by what the machine has. */
 typedef enum { SK_RENDERER_AUTO, SK_RENDERER_GL, SK_RENDERER_SOFTWARE } sk_renderer_pref;
+/* How the display is powered down in screen-off hours (display_power). */
+typedef enum {
+    SK_POWER_AUTO,    /* the best the machine has: cec, else dpms, else black */
+    SK_POWER_CEC,     /* HDMI-CEC: Standby to the TV, Image View On at the end */
+    SK_POWER_DPMS,    /* the DRM connector's DPMS to Off (a monitor's backlight) */
+    SK_POWER_BLACK,   /* a black picture, the panel stays lit */
+    SK_POWER_NONE     /* no screen-off at all: the picture as if no hours */
+} sk_power_means;
 
 /* Modifier bits of a key combination. */
 enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
@@ -31,6 +39,7 @@ enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
 
 #define SK_CONFIG_LANGUAGE_MAX 16
 #define SK_CONFIG_KEY_MAX 24
+#define SK_CONFIG_OSD_NAME_MAX 15   /* CEC's <Set OSD Name>: 1..14 bytes */
 
 typedef struct sk_config {
     char *routine;          /* malloc'd path of a routine file; NULL = built-in */
@@ -51,6 +60,9 @@ typedef struct sk_config {
     int windowed_w, windowed_h; /* 0x0 = fullscreen (default); else a window */
     sk_renderer_pref renderer; /* default SK_RENDERER_AUTO; kept until restart */
     bool usage;             /* default true: keep usage counts (kiosk_state.h) */
+    sk_power_means display_power; /* default SK_POWER_AUTO */
+    char cec_osd_name[SK_CONFIG_OSD_NAME_MAX]; /* the TV's name for the source,
+                                 1..14 printable ASCII; default "Stretches" */
 } sk_config;
 
 /* Limits, shared with the documentation and the tests. */
@@ -102,6 +114,7 @@ const char *sk_mode_name(sk_mode mode);
 const char *sk_renderer_name(sk_renderer_pref r);   /* "auto", "gl", "software" */
 /* "auto", "gl" or "software" (any case) into *out; false for anything else. */
 bool sk_renderer_parse(const char *text, sk_renderer_pref *out);
+const char *sk_power_means_name(sk_power_means m);
 
 
 /* Parses a key combination such as "ctrl+alt+q", "Ctrl+Shift+Escape" or

@@ -88,7 +88,9 @@ static void test_every_key(void)
                "quit_combo = ctrl+shift+Escape\n"
                "language = pt-BR\n"
                "windowed = 1280x720\n"
-               "renderer = Software\n", dir);
+               "renderer = Software\n"
+               "display_power = DPMS\n"
+               "cec_osd_name = Clinic TV\n", dir);
     fclose(f);
     sk_config c;
     sk_diag d;
@@ -106,6 +108,8 @@ static void test_every_key(void)
     CHECK_INT(c.fps, 60);
     CHECK_INT(c.volume, 55);
     CHECK(c.mute, "mute");
+    CHECK_INT(c.display_power, SK_POWER_DPMS);
+    CHECK_STR(c.cec_osd_name, "Clinic TV");
     CHECK_INT(c.quiet_hours.count, 2);
     CHECK_INT(c.quiet_hours.range[1].start, 21 * 60 + 30);
     CHECK_INT(c.quiet_hours.range[1].end, 7 * 60);
@@ -187,6 +191,10 @@ static void test_errors(void)
     expect_error("[kiosk]\nwindowed = 100x100\n", 2, "using fullscreen");
     expect_error("[kiosk]\nrenderer = opengl\n", 2, "renderer must be auto, gl or software");
     expect_error("[kiosk]\nrenderer = sofware\n", 2, "(did you mean \"software\"?); using auto");
+    expect_error("[kiosk]\ndisplay_power = dmps\n", 2, "did you mean \"dpms\"?");
+    expect_error("[kiosk]\ndisplay_power = off\n", 2, "display_power must be auto, cec, dpms, black or none");
+    expect_error("[kiosk]\ncec_osd_name = A name far too long\n", 2, "cec_osd_name must be 1..14");
+    expect_error("[kiosk]\ncec_osd_name = Caf\xc3\xa9\n", 2, "printable ASCII");
     expect_error("[kiosk]\nroutine = /no/such/routine.ini\n", 2,
                  "routine \"/no/such/routine.ini\" does not exist; using the built-in routine");
     expect_error("[kiosk]\nroutine = /tmp\n", 2, "is not a file");
@@ -356,7 +364,8 @@ static void test_example(void)
     static const char *const keys[] = {"routine", "assets", "mode", "display", "rotate", "fps",
                                        "volume", "mute", "quiet_hours", "screen_off",
                                        "walkaway_seconds", "quit_combo", "language",
-                                       "windowed", "renderer", NULL};
+                                       "windowed", "renderer", "display_power", "cec_osd_name",
+                                       NULL};
     for (int i = 0; keys[i]; i++) {
         char want[64];
         snprintf(want, sizeof want, "\n%s =", keys[i]);
