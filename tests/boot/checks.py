@@ -1,11 +1,11 @@
-"""checks.py: the nine boot checks of tests/boot/run (issue 12), on one arch.
+"""checks.py: the ten boot checks of tests/boot/run (issue 12), on one arch.
 
   /usr/bin/python3 tests/boot/checks.py --arch A --out DIR --kernel K --initrd I
       --disk ROOT.img --fat FAT.img --fat9 FAT9.img --root ROOTDIR --compare BIN
       [--checks 1,2,...] [--scale N]
 
 Boots (each a fresh QEMU; the root disk carries over, as a card would):
-  main   checks 1 2 4 5 6 3, then check 7 cuts its power: five cuts in all,
+  main   checks 1 2 4 5 6 3 10 (power_check.py), then check 7 cuts its power: five cuts in all,
          each followed by a boot that must reach READY again
   nogpu  check 8: no GPU at boot (QEMU 7.2 cannot hot-add virtio-gpu-pci),
          then the next boot with one
@@ -32,6 +32,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from vm import VM, Timeout, VMError, SCREEN_W, SCREEN_H  # noqa: E402
+from power_check import PowerCheck  # noqa: E402
 
 READY_RE = r"Started stretch-kiosk\.service"
 UNIT = "stretch-kiosk.service"
@@ -258,7 +259,7 @@ class Check:
 
     # --- the main boot: checks 1 2 4 5 6 3 7 -----------------------------------------------
     def main_boot(self):
-        if not self.want & {1, 2, 3, 4, 5, 6, 7}:
+        if not self.want & {1, 2, 3, 4, 5, 6, 7, 10}:
             return
         v = self.vm("main", fat=self.o.fat)
         try:
@@ -301,7 +302,7 @@ class Check:
                 good, text = False, text + "; but the kiosk was restarted %d time(s) meanwhile" % n
             (self.ok if good else self.fail)(2, text)
         for n, step in ((4, self.check_kill), (5, self.check_hang), (6, self.check_reload),
-                        (3, self.check_tap)):
+                        (3, self.check_tap), (10, self.check_power)):
             if n in self.want:
                 try:
                     step(v)
@@ -309,6 +310,9 @@ class Check:
                     # This check failed; the next one starts from an
                     # active unit again (ensure_active).
                     self.fail(n, str(e))
+
+    def check_power(self, v):
+        PowerCheck(self, v).run()   # power_check.py
 
     def restarts(self, v):
         return int(v.unit()["NRestarts"])
@@ -568,7 +572,7 @@ def main():
     p = argparse.ArgumentParser()
     for a in ("arch", "out", "kernel", "initrd", "disk", "fat", "fat9", "root", "compare"):
         p.add_argument("--" + a, required=True)
-    p.add_argument("--checks", default="1,2,3,4,5,6,7,8,9")
+    p.add_argument("--checks", default="1,2,3,4,5,6,7,8,9,10")
     p.add_argument("--scale", type=float, default=1.0)
     o = p.parse_args()
     # A SIGTERM ends the run through the finally blocks that close each VM.

@@ -74,6 +74,7 @@ need 'DevicePolicy=closed'
 need 'DeviceAllow=char-drm rw'
 need 'DeviceAllow=char-input r'
 need 'DeviceAllow=char-alsa rw'
+need 'DeviceAllow=char-cec rw'
 need 'WantedBy=multi-user.target'
 # Both halves of the restart rule in DESIGN.md: the watchdog is twice the
 # longest a frame loop may go without pinging (it pings every half interval).

@@ -1,0 +1,176 @@
+"""power_check.py: check 10 of tests/boot/run, screen-off hours powering the
+display down, on the main boot (after check 3, before the power cuts).
+
+The TV is Linux's vivid test driver: one HDMI input (its CEC adapter plays
+the TV, configured by Debian's cec-ctl --tv, watched with cec-ctl
+--monitor) with the kiosk's HDMI output hooked to it (the adapter the
+kiosk opens, as a Pi's vc4 HDMI gives /dev/cec0). Two windows of
+screen-off hours, each one minute long and starting at the next minute
+that leaves the kiosk time to restart:
+
+  CEC   display_power = cec: the TV receives Standby at the start of the
+        hours and Image View On + Active Source at the end; the picture is
+        back after; a TV switched on by hand (it broadcasts Request Active
+        Source) is answered with Active Source.
+  DPMS  display_power = dpms: /sys/class/drm/*/dpms reads Off inside the
+        hours and On after, and the loop is on screen again after.
+
+The guest's wall clock counts as synchronised through the test's
+SK_TEST_WALL_CLOCK_SYNCED=1 (a drop-in in /run, gone at the next boot):
+the guest has no network time. Everything is put back at the end.
+"""
+
+import re
+import time
+
+from vm import Timeout, VMError
+
+UNIT = "stretch-kiosk.service"
+DROPIN = "/run/systemd/system/%s.d/sk-test-power.conf" % UNIT
+TV_LOG = "/tmp/sk-tv-monitor.log"
+VIVID = ("modprobe vivid n_devs=1 node_types=0x101 num_inputs=1 input_types=0x3 "
+         "num_outputs=1 output_types=0x1 no_error_inj=1")
+
+
+def guest_now(v):
+    return int(v.shell("date +%s")[1].strip())
+
+
+def adapters(v):
+    """{adapter name: /dev/cecN} of the guest's CEC adapters."""
+    _, out = v.shell("for d in /dev/cec*; do printf '%s ' $d; cec-ctl -d $d 2>/dev/null | "
+                     "sed -n 's/.*Adapter Name *: *//p'; done")
+    found = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            found[parts[1]] = parts[0]
+    return found
+
+
+def tv_log(v):
+    return v.shell("cat %s" % TV_LOG)[1]
+
+
+def wait_guest(v, cond, until, what, every=1.0):
+    """Polls cond() until it is true or the guest's clock passes UNTIL."""
+    while True:
+        got = cond()
+        if got:
+            return got
+        if guest_now(v) > until:
+            raise Timeout("%s: not by %s (guest clock)" % (what, time.strftime("%H:%M:%S", time.gmtime(until))))
+        time.sleep(every)
+
+
+class PowerCheck:
+    def __init__(self, c, v):
+        self.c, self.v = c, v
+
+    def window(self):
+        """Screen-off hours one minute long, starting at the next minute
+        boundary at least 40 s (scaled) away: (start, end, 'HH:MM-HH:MM')."""
+        now = guest_now(self.v)
+        start = ((now + int(self.c.dl(40))) // 60 + 1) * 60
+        end = start + 60
+        hm = lambda t: time.strftime("%H:%M", time.gmtime(t))   # the guest runs in Etc/UTC
+        return start, end, "%s-%s" % (hm(start), hm(end))
+
+    def restart_with(self, means, hours):
+        c, v = self.c, self.v
+        c.set_config(v, "display_power", means)
+        c.set_config(v, "screen_off", hours)
+        mark = v.mark()
+        v.shell("systemctl restart %s" % UNIT, timeout=c.dl(120))
+        c.wait_ready_after(v, mark, c.dl(120), "READY after the restart with display_power = %s" % means)
+        m, _ = v.wait_serial(r"display power: [^\r\n]*", c.dl(30), since=mark, what="the means in the log")
+        return m.group(0)
+
+    def picture_back(self, shot):
+        """The loop on screen, judged against the program's own frames at
+        the kiosk's clock now (it ran on through the hours)."""
+        c, v = self.c, self.v
+        t = c.kiosk_clock(v)
+        refs = c.references(v, "10-" + shot, [t + i / 2.0 for i in range(-8, 29)])
+        return c.wait_loop_picture(v, refs, c.o.out + "/10-%s.png" % shot, 15)
+
+    def cec(self, out_dev):
+        c, v = self.c, self.v
+        start, end, hours = self.window()
+        said = self.restart_with("cec", hours)
+        if "HDMI-CEC through %s" % out_dev not in said:
+            return False, "the kiosk chose otherwise: '%s'" % said
+        standby = wait_guest(v, lambda: re.search(r"STANDBY", tv_log(v)), start + 20,
+                             "Standby at the TV")
+        t_off = guest_now(v) - start
+        after = lambda: tv_log(v)[standby.start():]
+        wait_guest(v, lambda: re.search(r"IMAGE_VIEW_ON[\s\S]*ACTIVE_SOURCE", after()), end + 20,
+                   "Image View On and Active Source at the TV after the hours")
+        t_on = guest_now(v) - end
+        good, text, _ = self.picture_back("cec-after")
+        # A TV switched on by hand asks who the active source is.
+        n0 = len(re.findall(r"ACTIVE_SOURCE", tv_log(v)))
+        v.shell("cec-ctl -d %s -t 15 --request-active-source >/dev/null" % self.tv_dev)
+        answered = wait_guest(v, lambda: len(re.findall(r"ACTIVE_SOURCE", tv_log(v))) > n0,
+                              guest_now(v) + int(c.dl(15)), "the kiosk's Active Source after the TV asked")
+        return good and answered, ("%s; Standby at the TV %+d s from the start of the hours, Image View "
+                                   "On + Active Source %+d s from their end; picture after: %s; "
+                                   "Request Active Source answered"
+                                   % (said, t_off, t_on, text))
+
+    def dpms(self):
+        c, v = self.c, self.v
+        start, end, hours = self.window()
+        said = self.restart_with("dpms", hours)
+        if "DPMS on" not in said:
+            return False, "the kiosk chose otherwise: '%s'" % said
+        read = lambda: v.shell("cat /sys/class/drm/card*-*/dpms | sort -u | tr '\\n' ' '")[1].strip()
+        wait_guest(v, lambda: read() == "Off", start + 20, "DPMS Off in the hours")
+        t_off = guest_now(v) - start
+        shot = c.o.out + "/10-dpms-during.png"
+        v.screendump(shot)
+        wait_guest(v, lambda: read() == "On", end + 20, "DPMS On after the hours")
+        t_on = guest_now(v) - end
+        good, text, _ = self.picture_back("dpms-after")
+        return good, ("%s; /sys/class/drm/*/dpms Off %+d s from the start of the hours, On %+d s from "
+                      "their end; picture after: %s" % (said, t_off, t_on, text))
+
+    def run(self):
+        c, v = self.c, self.v
+        c.ensure_active(v)
+        t0 = time.monotonic()
+        v.shell(VIVID, timeout=c.dl(60))
+        found = wait_guest(v, lambda: (lambda a: a if len(a) >= 2 else None)(adapters(v)),
+                           guest_now(v) + 20, "vivid's two CEC adapters")
+        tv = found.get("vivid-000-vid-cap0")
+        out = found.get("vivid-000-vid-out0")
+        if not tv or not out:
+            raise VMError("vivid's adapters are not named as expected: %s" % found)
+        self.tv_dev = tv
+        v.shell("cec-ctl -d %s --tv >/dev/null && (setsid cec-ctl -d %s --monitor >%s 2>&1 &)"
+                % (tv, tv, TV_LOG))
+        v.shell("mkdir -p %s && printf '[Service]\\nEnvironment=SK_TEST_WALL_CLOCK_SYNCED=1 "
+                "SK_CEC_DEVICE=%s\\n' >%s && systemctl daemon-reload"
+                % (DROPIN.rsplit("/", 1)[0], out, DROPIN))
+        try:
+            ok_cec, text_cec = self.cec(out)
+            ok_dpms, text_dpms = self.dpms()
+        finally:
+            self.put_back()
+        c.figure("check-10", time.monotonic() - t0)
+        if ok_cec and ok_dpms:
+            c.ok(10, "CEC: %s. DPMS: %s" % (text_cec, text_dpms))
+        else:
+            c.fail(10, "CEC (%s): %s. DPMS (%s): %s" % (ok_cec, text_cec, ok_dpms, text_dpms))
+
+    def put_back(self):
+        c, v = self.c, self.v
+        log = v.shell("cat %s" % TV_LOG, check=False)[1]
+        with open(c.o.out + "/10-tv-monitor.log", "w") as f:
+            f.write(log)
+        c.set_config(v, "display_power", "auto")
+        c.set_config(v, "screen_off", "")
+        v.shell("pkill -x cec-ctl; rm -f %s; systemctl daemon-reload" % DROPIN, check=False)
+        mark = v.mark()
+        v.shell("systemctl restart %s; rmmod vivid" % UNIT, timeout=c.dl(120), check=False)
+        c.wait_ready_after(v, mark, c.dl(120), "READY after check 10 put the settings back")
