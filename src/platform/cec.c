@@ -249,11 +249,15 @@ static void event(sk_cec *c, const struct cec_event *ev, sk_cec_news *n)
     uint16_t pa = ev->state_change.phys_addr;
     if (pa != c->phys) {
         /* HDMI unplugged (invalid) or plugged (valid): after a plug the
-         * kernel claims our logical address again; then the wish is sent
-         * again (a TV plugged in during the day comes on). */
-        if (pa != CEC_PHYS_ADDR_INVALID) {
+         * kernel claims our logical address again. Lit: the TV is woken
+         * and switched to us again (a cable put back, a TV that drops its
+         * hotplug line in standby switched on by hand). In the hours: a
+         * person did that; never sent back to standby at once, the kiosk
+         * wakes as for a touch (tv_came_on). */
+        if (pa != CEC_PHYS_ADDR_INVALID && c->phys == CEC_PHYS_ADDR_INVALID) {
             n->picture_maybe_lost = true;
-            c->pending = true;
+            if (c->want_on) c->pending = true;
+            else if (!(ev->flags & CEC_EVENT_FL_INITIAL_STATE)) n->tv_came_on = true;
         }
         c->phys = pa;
     }
