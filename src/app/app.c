@@ -71,6 +71,7 @@ typedef struct app {
     sk_pace_opts pace_opts;
     Uint64 start, last;      /* when the loop began; the last step */
     bool first_frame, sprites_pending;
+    Uint64 preload_at;     /* the last sk_scene_preload */
     Uint64 first_present;
     sk_kiosk_state *state;   /* usage counts and status.json */
 } app;
@@ -415,14 +416,22 @@ static bool draw_frame(app *a, const sk_tl_view *v, const sk_pace_frame *pf, int
 static void after_frame(app *a, const sk_tl_view *v, bool drawn, Uint64 now)
 {
     /* Sprite sheets not needed yet load after the first frame, in a
-     * moment with nothing to draw (or 2 s on, whatever shows). */
-    if (a->sprites_pending && !a->first_frame && (!drawn || now - a->first_present > 2000)) {
-        step_done();
-        a->sprites_pending = sk_scene_preload(a->scene);
-        step_done();
+     * moment with nothing to draw (or 2 s on, whatever shows); later the
+     * scene keeps only those on show and next (sk_scene_preload), looked
+     * at in idle moments or once a second. */
+    bool due = a->sprites_pending ? !drawn || now - a->first_present > 2000
+                                  : now - a->preload_at >= (drawn ? 1000u : 250u);
+    if (!a->first_frame && due) {
+        a->preload_at = now;
+        /* Watchdog steps around the start's loads only (later ones are a
+         * sheet at a time, tens of ms, between pinged frames). */
+        if (a->sprites_pending) step_done();
+        bool more = sk_scene_preload(a->scene);
+        if (a->sprites_pending) step_done();
         /* systemctl status says when the start's work is all done (and
          * test_notify_program waits for it). */
-        if (!a->sprites_pending) sk_notify_status("every sprite sheet loaded");
+        if (a->sprites_pending && !more) sk_notify_status("every sprite sheet loaded");
+        a->sprites_pending = more;
     }
     if (a->first_frame && drawn) {
         a->first_frame = false;

@@ -26,7 +26,7 @@
 /* ---- lifetime ----------------------------------------------------------- */
 
 /* Loads exercise i's sheet (once, whether it works or not). */
-void sk_sc_load_sprite(sk_scene *sc, int i)
+static void load_sheet(sk_scene *sc, int i)
 {
     if (i < 0 || i >= sc->rt->exercise_count || sc->tried[i]) return;
     sc->tried[i] = true;
@@ -59,16 +59,40 @@ void sk_sc_load_sprite(sk_scene *sc, int i)
     sk_sprite_gfx_log_total(sc->gfx, sc->rt->exercise_count, stderr);
 }
 
+/* The screen shows exercise i's sheet: loaded now if it is not. */
+void sk_sc_load_sprite(sk_scene *sc, int i)
+{
+    if (i >= 0 && i < sc->rt->exercise_count) sc->on_show = i;
+    load_sheet(sc, i);
+}
+
+/* Frees exercise i's sheet; it loads again when wanted. */
+static void drop_sheet(sk_scene *sc, int i)
+{
+    if (!sc->gfx[i]) return;
+    sk_sprite_gfx_destroy(sc->gfx[i]);
+    sk_sprite_sheet_free(sc->sheets[i]);
+    sc->gfx[i] = NULL;
+    sc->sheets[i] = NULL;
+    sc->tried[i] = false;
+    sc->sheets_dropped++;
+}
+
 bool sk_scene_preload(sk_scene *sc)
 {
-    for (int i = 0; i < sc->rt->exercise_count; i++)
-        if (!sc->tried[i]) {
-            sk_sc_load_sprite(sc, i);
-            break;
-        }
-    for (int i = 0; i < sc->rt->exercise_count; i++)
-        if (!sc->tried[i]) return true;
-    return false;
+    int n = sc->rt->exercise_count;
+    if (n <= 0) return false;
+    /* Before anything was shown: the first exercise is what shows. */
+    int show = sc->on_show >= 0 ? sc->on_show : 0, next = (show + 1) % n;
+    /* The next one after a cross-fade, once the one left behind is gone:
+     * never more than two at once. */
+    if (!sc->tried[show]) load_sheet(sc, show);
+    else if (!sc->tried[next] && !(sc->opts.lazy_sprites && sc->fading)) load_sheet(sc, next);
+    /* The others go, but not while a cross-fade may still draw one. */
+    if (sc->opts.lazy_sprites && !sc->fading && sc->on_show >= 0)
+        for (int i = 0; i < n; i++)
+            if (i != show && i != next) drop_sheet(sc, i);
+    return !sc->tried[show] || !sc->tried[next];
 }
 
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o)
@@ -96,8 +120,9 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
         sk_scene_destroy(sc);
         return NULL;
     }
+    sc->on_show = -1;
     if (!sc->opts.lazy_sprites)
-        for (int i = 0; i < rt->exercise_count; i++) sk_sc_load_sprite(sc, i);
+        for (int i = 0; i < rt->exercise_count; i++) load_sheet(sc, i);
     return sc;
 }
 
@@ -359,4 +384,9 @@ void sk_scene_texture_stats(const sk_scene *sc, sk_scene_tex_stats *out)
             out->largest_h = sc->target_h;
         }
     }
+}
+
+int sk_scene_sheets_dropped(const sk_scene *sc)
+{
+    return sc->sheets_dropped;
 }

@@ -51,11 +51,21 @@ typedef struct sk_scene sk_scene;
 sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_opts *o);
 void sk_scene_destroy(sk_scene *sc);
 
-/* With lazy_sprites: loads one sprite sheet not yet loaded (decode and
- * upload, tens of ms for a large sheet; call between frames, e.g. while
- * the picture stands still). Returns true while more remain. The log line
- * with the sprites' texture total is written when the last is loaded. */
+/* Keeps resident the sprite sheets the screen wants soon: the exercise on
+ * show (the first one before any frame) and the next one. Loads one of
+ * them when missing (decode and upload, tens of ms for a large sheet) and,
+ * with lazy_sprites, frees every other sheet (a cross-fade first ends;
+ * a freed sheet loads again on first use). Call between frames, e.g.
+ * while the picture stands still, and again from time to time: the
+ * exercise on show changes (cheap when there is nothing to do). Returns
+ * true while one of the two is still to be loaded. Without lazy_sprites
+ * (every sheet loaded at creation) nothing is freed. The log line with
+ * the sprites' texture total is written when every sheet has been loaded
+ * at once (not with lazy_sprites and more than two exercises). */
 bool sk_scene_preload(sk_scene *sc);
+
+/* Sprite sheets freed so far by sk_scene_preload (benchmarks, tests). */
+int sk_scene_sheets_dropped(const sk_scene *sc);
 
 /* Draws the whole frame for the state v into the current render target of
  * size w x h (clears it first). With rotate 90/270 the picture is h x w and

@@ -126,6 +126,8 @@ struct sk_scene {
     uint64_t own_textures;
     int digit_px_warm;
     bool tried[SK_MAX_EXERCISES];   /* sprite sheet loaded, or failed to */
+    int on_show;             /* exercise whose sheet the last frame built shows; -1 none yet */
+    int sheets_dropped;      /* lazy_sprites: sheets freed while not wanted (stats) */
     /* Canvas (opts.canvas): the picture kept in 'target' between frames;
      * the items of the frame in it, to find what changed. */
     bool canvas_valid;
