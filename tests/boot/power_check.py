@@ -155,6 +155,7 @@ class PowerCheck:
         if not tv or not out:
             raise VMError("vivid's adapters are not named as expected: %s" % found)
         self.tv_dev = tv
+        self.connect_output(v)
         v.shell("cec-ctl -d %s --tv >/dev/null && (setsid cec-ctl -d %s --monitor >%s 2>&1 &)"
                 % (tv, tv, TV_LOG))
         v.shell("mkdir -p %s && printf '[Service]\\nEnvironment=SK_TEST_WALL_CLOCK_SYNCED=1 "
@@ -170,6 +171,28 @@ class PowerCheck:
             c.ok(10, "CEC: %s. DPMS: %s" % (text_cec, text_dpms))
         else:
             c.fail(10, "CEC (%s): %s. DPMS (%s): %s" % (ok_cec, text_cec, ok_dpms, text_dpms))
+
+    def connect_output(self, v):
+        """Since Linux 6.10 a vivid HDMI input is connected to nothing until
+        its 'HDMI 000-0 Is Connected To' control names an output; only then
+        does the output's adapter get a physical address (1.0.0.0) and
+        claim a logical address. The menu item naming the output is set."""
+        _, out = v.shell("for d in /dev/video*; do v4l2-ctl -d $d -L 2>/dev/null | "
+                         "grep -q hdmi_000_0_is_connected_to && echo \"dev $d\" && v4l2-ctl -d $d -L; done; true")
+        dev = re.search(r"^dev (\S+)", out, re.M)
+        lines = out.splitlines()
+        at = [i for i, l in enumerate(lines) if "hdmi_000_0_is_connected_to" in l]
+        items = []
+        for l in lines[at[0] + 1:] if at else []:
+            m = re.match(r"^\s+(\d+): (.*)$", l)
+            if not m:
+                break
+            items.append((m.group(1), m.group(2).strip()))
+        self.c.say("vivid's HDMI input: %s %s" % (lines[at[0]].strip() if at else "no such control", items))
+        pick = [n for n, name in items if name not in ("Test Pattern Generator", "None")]
+        if not dev or not pick:
+            return   # an older vivid: outputs are hooked to the inputs from the start
+        v.shell("v4l2-ctl -d %s --set-ctrl hdmi_000_0_is_connected_to=%s" % (dev.group(1), pick[0]))
 
     def put_back(self):
         c, v = self.c, self.v
