@@ -99,7 +99,8 @@ class PowerCheck:
         t = c.kiosk_clock(v)
         # Under emulation the timeline runs behind the wall clock (each
         # frame's step is capped): frames from 24 s before to 4 s after.
-        refs = c.references(v, "10-" + shot, [t + i / 2.0 for i in range(-48, 9)])
+        # (and t=0: wait_loop_picture's fallback frame).
+        refs = c.references(v, "10-" + shot, [0.0] + [t + i / 2.0 for i in range(-48, 9)])
         return c.wait_loop_picture(v, refs, c.o.out + "/10-%s.png" % shot, 15)
 
     def cec(self, out_dev):
