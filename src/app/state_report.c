@@ -202,8 +202,10 @@ static void print_status(FILE *out, json_object *o, const char *verdict)
     json_object *today = NULL;
     json_object_object_get_ex(o, "today", &today);
     const char *stretch = str_at(o, "screen", "stretch_name");
+    json_object *fb = NULL;
+    bool fell_back = json_object_object_get_ex(o, "fallback", &fb) && json_object_get_boolean(fb);
     fprintf(out, "stretch-kiosk %s: %s\n", str_at(o, "version", NULL) ? str_at(o, "version", NULL) : "?",
-            verdict ? verdict : "OK");
+            verdict ? verdict : fell_back ? "running, but on the built-in routine (see routine below)" : "OK");
     fprintf(out, "  routine:    \"%s\" (%s)\n", str_at(o, "routine", "title") ? str_at(o, "routine", "title") : "?",
             str_at(o, "routine", "checksum") ? str_at(o, "routine", "checksum") : "?");
     fprintf(out, "              %s\n", str_at(o, "routine", "why") ? str_at(o, "routine", "why") : "");

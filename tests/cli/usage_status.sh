@@ -96,11 +96,17 @@ check "unwritable folder: one line about the counts" \
     [ "$(grep -c 'usage counts kept in memory only' "$tmp/ro.err")" = 1 ]
 check "unwritable folder: one line about status.json" [ "$(grep -c 'no status.json' "$tmp/ro.err")" = 1 ]
 
-# usage = off: no counts, the status still written.
+# usage = off: no counts, the status still written; and a broken routine:
+# the built-in one, said so.
 printf '[kiosk]\nusage = off\n' >"$tmp/off.ini"
-"$SK" --config "$tmp/off.ini" --windowed 640x360 --state-dir "$tmp/off" --exit-after 4 2>/dev/null &
+printf '[routine]\ntitle = x\n[exercise.a]\nname = A\n' >"$tmp/broken.ini"
+"$SK" --config "$tmp/off.ini" --routine "$tmp/broken.ini" --windowed 640x360 --state-dir "$tmp/off" \
+      --exit-after 5 2>/dev/null &
 pid=$!
 check "usage = off: status.json still written" until_ok 10 test -s "$tmp/off/status.json"
+check "a broken routine: fallback in status.json" grep -q '"fallback":true' "$tmp/off/status.json"
+check "a broken routine: --status says so and still exits 0" \
+    bash -c "'$SK' --status --state-dir '$tmp/off' | grep -q 'running, but on the built-in routine'"
 wait "$pid"
 check "usage = off: no usage.csv" test ! -e "$tmp/off/usage.csv"
 finish
