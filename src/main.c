@@ -83,32 +83,33 @@ int main(int argc, char **argv)
     } else if (cli.action == SK_ACTION_RUN) {
         rc = sk_app_run(&cfg, config_path, &cli, assets, cli.replay_path ? &replay : NULL);
     } else {
-        sk_content content = {0};
+        sk_languages langs = {0};
         sk_timeline_opts tl_opts;
         sk_content_timeline_opts(&cfg, &tl_opts);
-        char lang_path[4096];
-        const char *routine = sk_content_routine_path(&cfg, assets, lang_path, sizeof lang_path, stderr);
-        if (!sk_content_load(&content, routine, assets, &tl_opts, stderr)) {
+        if (!sk_languages_load(&langs, &cfg, assets, &tl_opts, stderr)) {
             fprintf(stderr, "stretch-kiosk: out of memory\n");
             rc = 1;
         } else if (cli.action == SK_ACTION_RENDER_FRAMES) {
             sk_scene_opts so = {.assets_dir = assets, .touch = cfg.mode == SK_MODE_TOUCH,
-                                .fell_back = content.fell_back, .rotate = cfg.rotate};
+                                .fell_back = langs.c[0].fell_back, .rotate = cfg.rotate,
+                                .languages = langs.count};
+            for (int i = 0; i < langs.count; i++)
+                so.language_names[i] = sk_language_name(langs.c[i].routine->language);
             sk_frames_job job = {
                 .out_dir = cli.frames_dir, .at_ms = cli.at_ms, .at_count = cli.at_count,
                 .width = cli.width ? cli.width : 1920, .height = cli.height ? cli.height : 1080,
                 .session = cfg.mode == SK_MODE_SESSION, .rotate = cfg.rotate,
                 .replay = cli.replay_path ? &replay : NULL, .trace = cli.trace,
             };
-            rc = sk_render_frames(&content, &so, &job);
+            rc = sk_render_frames(&langs, &so, &job);
             sk_app_sdl_quit();
         } else {  /* --list-cues */
             int conflicts = 0;
-            rc = sk_voice_list_cues(content.routine, stdout, &conflicts) < 0 || conflicts ? 1 : 0;
+            rc = sk_voice_list_cues(langs.c[0].routine, stdout, &conflicts) < 0 || conflicts ? 1 : 0;
             if (conflicts)
                 fprintf(stderr, "stretch-kiosk: %d cue keys with two different texts\n", conflicts);
         }
-        sk_content_free(&content);
+        sk_languages_free(&langs);
     }
     sk_replay_free(&replay);
     sk_config_free(&cfg);

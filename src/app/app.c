@@ -12,6 +12,7 @@
 #include "content.h"
 #include "display_power.h"
 #include "display_schedule.h"
+#include "languages.h"
 #include "input.h"
 #include "layout.h"
 #include "frame_stats.h"
@@ -51,7 +52,8 @@ typedef struct app {
     const sk_cli *cli;
     const char *assets;
     sk_window wnd;
-    sk_content content;
+    sk_languages langs;      /* one content per language; the kiosk says
+                                which one runs (kiosk.cur) */
     sk_scene *scene;
     sk_view_layout_opts layout_opts;  /* the scene's, for the layout rule */
     sk_layout layout;        /* this frame's: the scene draws in it, and the
@@ -97,7 +99,7 @@ static int wall_minute(void) { return wall_minute_ms(NULL); }
 static sk_display_plan display_plan(const app *a, Uint64 now)
 {
     sk_tl_view tv;
-    sk_timeline_view(a->content.timeline, &tv);
+    sk_timeline_view(a->kiosk.tl ? a->kiosk.tl : a->langs.c[0].timeline, &tv);
     bool ignore = a->power && sk_display_power_means(a->power) == SK_POWER_NONE;
     sk_display_when w = {.off_hours = ignore ? NULL : &a->cfg->screen_off,
                          .session = tv.mode == SK_TL_SESSION, .now_ms = (int64_t)now,
@@ -158,14 +160,16 @@ static void on_replay_intent(void *user, int64_t at_ms, sk_intent in, bool chang
 static void on_event(void *user, const sk_event *ev)
 {
     app *a = user;
-    sk_audio_handle_event(a->audio, a->content.voice, ev);
-    sk_kiosk_state_event(a->state, a->content.timeline, a->content.routine, ev);
+    /* The event's timeline is the kiosk's current one (kiosk_step.h). */
+    const sk_content *c = &a->langs.c[a->kiosk.lang_count ? a->kiosk.cur : 0];
+    sk_audio_handle_event(a->audio, c->voice, ev);
+    sk_kiosk_state_event(a->state, c->timeline, c->routine, ev);
 }
 
 /* Once a second: what status.json says, the hours for the counts. */
 static void tick_state(app *a, Uint64 now, sk_screen_state screen)
 {
-    const sk_routine *rt = a->content.routine;
+    const sk_routine *rt = a->langs.c[a->kiosk.lang_count ? a->kiosk.cur : 0].routine;
     bool quiet = sk_hours_now(&a->cfg->quiet_hours, wall_minute()), off = screen == SK_SCREEN_OFF;
     SDL_RendererInfo ri = {0};
     if (!a->wnd.r || SDL_GetRendererInfo(a->wnd.r, &ri) != 0) ri.name = NULL;
@@ -175,8 +179,8 @@ static void tick_state(app *a, Uint64 now, sk_screen_state screen)
         .now_ms = now, .last_present_ms = a->pacer.shown ? a->pacer.last_present_ms : 0,
         .present_every_ms = a->pace_opts.ping_ms, .routine = rt,
         .configured = a->cfg->routine ? a->cfg->routine : rt->is_builtin ? NULL : rt->path,
-        .fell_back = a->content.fell_back, .mode = sk_mode_name(a->cfg->mode),
-        .timeline = a->content.timeline, .screen_off = off, .quiet = quiet,
+        .fell_back = a->langs.c[0].fell_back, .mode = sk_mode_name(a->cfg->mode),
+        .timeline = a->kiosk.tl, .screen_off = off, .quiet = quiet,
         .audio = !sk_audio_is_open(a->audio) ? "absent" : a->cfg->mute ? "muted"
                  : quiet || off ? "quiet" : "on",
         .video_driver = SDL_GetCurrentVideoDriver(), .renderer = ri.name, .width = w, .height = h,
@@ -206,17 +210,21 @@ static bool make_scene(app *a)
         .touch = a->cfg->mode == SK_MODE_TOUCH,
         .rotate = a->cfg->rotate,
         .dpi = a->wnd.dpi,
-        .fell_back = a->content.fell_back,
+        .fell_back = a->langs.c[0].fell_back,
         .lazy_sprites = true,   /* the first frame sooner; the rest in idle moments */
         .canvas = a->wnd.canvas,
         .canvas_in_place = a->wnd.in_place,
     };
-    sk_scene *s = sk_scene_create(a->wnd.r, a->content.routine, &so);
+    for (int i = 0; i < a->langs.count; i++)
+        so.language_names[i] = sk_language_name(a->langs.c[i].routine->language);
+    so.languages = a->langs.count;
+    sk_scene *s = sk_scene_create(a->wnd.r, a->langs.c[0].routine, &so);
     if (!s) return false;
     sk_scene_destroy(a->scene);
     a->scene = s;
     a->layout_opts = (sk_view_layout_opts){.touch = so.touch, .fell_back = so.fell_back,
-                                           .dpi = so.dpi, .rotate = so.rotate};
+                                           .dpi = so.dpi, .rotate = so.rotate,
+                                           .languages = so.languages};
     return true;
 }
 
@@ -276,6 +284,15 @@ static void keep_restart_settings(sk_config *fresh, const sk_config *old)
     sk_strlcpy(fresh->cec_osd_name, old->cec_osd_name, sizeof fresh->cec_osd_name);
 }
 
+/* The kiosk moves through the loaded languages' timelines, from the first. */
+static void use_languages(app *a)
+{
+    sk_timeline *tls[SK_LANGUAGES_MAX];
+    for (int i = 0; i < a->langs.count; i++) tls[i] = a->langs.c[i].timeline;
+    a->kiosk.tl = tls[0];
+    sk_kiosk_set_languages(&a->kiosk, tls, a->langs.count, a->langs.per_stretch);
+}
+
 /* SIGHUP: re-read the config and the routine; validate first and keep what
  * runs now when the new content is broken. */
 static void reload(app *a)
@@ -307,15 +324,14 @@ static void reload(app *a)
                     sk_config_describe(a->cfg, desc, sizeof desc));
         }
     }
-    char lang_path[4096];
-    const char *routine = sk_content_routine_path(a->cfg, a->assets, lang_path, sizeof lang_path, stderr);
-    if (sk_content_reload(&a->content, routine, a->assets, &a->tl_opts, stderr))
-        fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)\n", a->content.routine->title,
-                a->content.routine->path);
+    bool reloaded = sk_languages_reload(&a->langs, a->cfg, a->assets, &a->tl_opts, stderr);
+    if (reloaded)
+        fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)%s\n", a->langs.c[0].routine->title,
+                a->langs.c[0].routine->path, a->langs.count > 1 ? " and its translations" : "");
     step_done();
     make_scene(a);
     step_done();
-    a->kiosk.tl = a->content.timeline;   /* a new timeline (or the same) */
+    if (reloaded) use_languages(a);   /* new timelines */
     sk_notify_ready("reloaded");
 }
 
@@ -328,7 +344,7 @@ static sk_screen_state handle_events(app *a)
     int ww, wh;
     SDL_GetWindowSize(a->wnd.win, &ww, &wh);
     sk_tl_view tv;
-    sk_timeline_view(a->content.timeline, &tv);
+    sk_timeline_view(a->kiosk.tl, &tv);
     sk_input_view iv = {
         .screen = screen, .session = tv.mode == SK_TL_SESSION, .paused = tv.paused,
         .layout = a->have_layout ? &a->layout : NULL, .window_w = ww, .window_h = wh,
@@ -353,8 +369,8 @@ static sk_screen_state handle_events(app *a)
             if (screen == SK_SCREEN_OFF) sk_kiosk_state_wake_tap(a->state);
             if (screen == SK_SCREEN_OFF || in == SK_INTENT_WAKE)
                 a->woken_until = t_in + (Uint64)a->cfg->walkaway_seconds * 1000;
-            sk_timeline_intent(a->content.timeline, in);
-            sk_timeline_view(a->content.timeline, &tv);
+            sk_kiosk_intent(&a->kiosk, in, &a->hooks);
+            sk_timeline_view(a->kiosk.tl, &tv);
             if (tv.paused) sk_audio_stop(a->audio);  /* a paused screen is silent */
             iv.session = tv.mode == SK_TL_SESSION;
             iv.paused = tv.paused;
@@ -475,7 +491,7 @@ static int frame(app *a)
     int w, h;
     SDL_GetRendererOutputSize(a->wnd.r, &w, &h);
     sk_tl_view v;
-    sk_timeline_view(a->content.timeline, &v);
+    sk_timeline_view(a->kiosk.tl, &v);
     /* Draw only what differs from the picture on screen; else sleep
      * until the scene says it changes (or a touch comes). */
     sk_scene_frame f = {0, -1};
@@ -530,9 +546,7 @@ static bool start_up(app *a, const sk_replay *replay)
     if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t1 = sk_ms_since_process_start();
     if (TTF_Init() != 0) SK_LOG_TTF_FAILED(NULL, "TTF_Init");
-    char lang_path[4096];
-    const char *routine = sk_content_routine_path(a->cfg, a->assets, lang_path, sizeof lang_path, stderr);
-    if (!sk_content_load(&a->content, routine, a->assets, &a->tl_opts, stderr)) {
+    if (!sk_languages_load(&a->langs, a->cfg, a->assets, &a->tl_opts, stderr)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
     }
@@ -544,11 +558,14 @@ static bool start_up(app *a, const sk_replay *replay)
     }
     sk_notify_start_step("scene made");
     if (timing) t3 = sk_ms_since_process_start();
-    const sk_routine *rt = a->content.routine;
-    fprintf(stderr, "stretch-kiosk: showing \"%s\" (%s), %d exercises, %d cards\n", rt->title,
-            rt->path, rt->exercise_count, rt->card_count);
-    if (a->cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a->content.timeline, SK_INTENT_START);
-    sk_kiosk_init(&a->kiosk, a->content.timeline, replay, 0);
+    for (int i = 0; i < a->langs.count; i++) {
+        const sk_routine *rt = a->langs.c[i].routine;
+        fprintf(stderr, "stretch-kiosk: showing \"%s\" (%s, %s), %d exercises, %d cards\n", rt->title,
+                rt->path, rt->language, rt->exercise_count, rt->card_count);
+    }
+    if (a->cfg->mode == SK_MODE_SESSION) sk_timeline_intent(a->langs.c[0].timeline, SK_INTENT_START);
+    sk_kiosk_init(&a->kiosk, a->langs.c[0].timeline, replay, 0);
+    use_languages(a);
     a->hooks = (sk_kiosk_hooks){on_replay_intent, on_event, a};
     sk_audio_opts ao;
     sk_audio_opts_defaults(&ao);
@@ -602,7 +619,7 @@ static void shut_down(app *a)
     sk_config_free(&a->cfg_own);
     sk_audio_free(a->audio);
     sk_scene_destroy(a->scene);
-    sk_content_free(&a->content);
+    sk_languages_free(&a->langs);
     sk_display_power_close(a->power);   /* the display on again, before SDL's video goes */
     sk_window_close(&a->wnd);
     sk_app_sdl_quit();
@@ -628,7 +645,7 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
     a.state = sk_kiosk_state_open(a.cfg->usage, cli->state_dir, stderr);
     bool started = start_up(&a, replay);
     sk_kiosk_state_started(a.state, (!a.wnd.r ? SK_USAGE_START_NO_DISPLAY : 0u) |
-                                    (a.content.fell_back ? SK_USAGE_START_FALLBACK : 0u) |
+                                    (a.langs.c[0].fell_back ? SK_USAGE_START_FALLBACK : 0u) |
                                     (started && !sk_audio_is_open(a.audio) ? SK_USAGE_START_NO_AUDIO : 0u));
     if (started) {
         a.start = a.last = SDL_GetTicks64();

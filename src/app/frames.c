@@ -15,10 +15,23 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static void trace_event(const sk_content *c, const sk_event *ev)
+typedef struct trace_ctx {
+    const sk_languages *langs;
+    const sk_kiosk *k;
+    bool on;
+} trace_ctx;
+
+static void trace_event(const trace_ctx *tc, const sk_event *ev)
 {
     double t = ev->time_ms / 1000.0;
+    const sk_content *c = &tc->langs->c[tc->k->lang_count ? tc->k->cur : 0];
+    bool several = tc->langs->count > 1;
     switch (ev->kind) {
+    case SK_EV_VOICE:
+        if (several && ev->cue)
+            printf("t=%.3f voice=%s lang=%s clip=%s\n", t, ev->cue->key, c->routine->language,
+                   sk_voice_catalog_clip_ms(c->voice, ev->cue->key) >= 0 ? "yes" : "no");
+        break;
     case SK_EV_PHASE_STARTED: {
         sk_tl_view v;
         sk_timeline_view(c->timeline, &v);
@@ -26,8 +39,9 @@ static void trace_event(const sk_content *c, const sk_event *ev)
         const char *mode = v.mode == SK_TL_LOOP ? "loop" : v.mode == SK_TL_START ? "start" : "session";
         const char *ex = p->exercise >= 0 ? c->routine->exercises[p->exercise].id : "-";
         const char *leg = p->leg == SK_LEG_PAINFUL ? "painful" : p->leg == SK_LEG_OTHER ? "other" : "-";
-        printf("t=%.3f phase=%s mode=%s exercise=%s leg=%s rep=%d/%d\n", t,
-               sk_phase_name(p->kind), mode, ex, leg, p->rep, p->reps);
+        printf("t=%.3f phase=%s mode=%s exercise=%s leg=%s rep=%d/%d%s%s\n", t,
+               sk_phase_name(p->kind), mode, ex, leg, p->rep, p->reps, several ? " lang=" : "",
+               several ? c->routine->language : "");
         break;
     }
     case SK_EV_SESSION_STARTED: printf("t=%.3f session-started\n", t); break;
@@ -37,11 +51,6 @@ static void trace_event(const sk_content *c, const sk_event *ev)
     default: break;
     }
 }
-
-typedef struct trace_ctx {
-    const sk_content *c;
-    bool on;
-} trace_ctx;
 
 static void on_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
 {
@@ -53,10 +62,10 @@ static void on_intent(void *user, int64_t at_ms, sk_intent in, bool changed)
 static void on_event(void *user, const sk_event *ev)
 {
     const trace_ctx *t = user;
-    if (t->on) trace_event(t->c, ev);
+    if (t->on) trace_event(t, ev);
 }
 
-int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
+int sk_render_frames(sk_languages *langs, const sk_scene_opts *scene_opts,
                      const sk_frames_job *job)
 {
     if (mkdir(job->out_dir, 0777) != 0 && errno != EEXIST) {
@@ -77,6 +86,7 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, job->width, job->height, 32,
                                                        SDL_PIXELFORMAT_RGBA32);
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    sk_content *content = &langs->c[0];
     sk_scene *scene = r ? sk_scene_create(r, content->routine, scene_opts) : NULL;
     if (!scene) {
         SK_LOG_SDL_FAILED("render-frames: cannot set up drawing",
@@ -87,7 +97,10 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
     /* Time moves in 16 ms steps (one 60 Hz frame, as the window would). */
     sk_kiosk k;
     sk_kiosk_init(&k, content->timeline, job->replay, 16);
-    trace_ctx tc = {content, job->trace};
+    sk_timeline *tls[SK_LANGUAGES_MAX];
+    for (int i = 0; i < langs->count; i++) tls[i] = langs->c[i].timeline;
+    sk_kiosk_set_languages(&k, tls, langs->count, langs->per_stretch);
+    trace_ctx tc = {langs, &k, job->trace};
     const sk_kiosk_hooks hooks = {on_intent, on_event, &tc};
     sk_event ev;
     if (job->session) {
@@ -98,7 +111,7 @@ int sk_render_frames(sk_content *content, const sk_scene_opts *scene_opts,
     for (int i = 0; i < job->at_count; i++) {
         if (times[i] > k.now_ms) sk_kiosk_step(&k, times[i] - k.now_ms, &hooks);
         sk_tl_view v;
-        sk_timeline_view(content->timeline, &v);
+        sk_timeline_view(k.tl, &v);
         sk_scene_draw(scene, &v, job->width, job->height);
         SDL_RenderFlush(r);
         char path[4096], err[SK_PNG_ERR_SIZE];

@@ -143,6 +143,7 @@ typedef enum {
     K_RENDERER,
     K_USAGE,
     K_DISPLAY_POWER, K_CEC_OSD_NAME,
+    K_LANGUAGES, K_LANGUAGE_SWITCH,
     K_COUNT
 } key_id;
 
@@ -152,6 +153,7 @@ static const char *const key_names[K_COUNT + 1] = {
     "windowed", "renderer",
     "usage",
     "display_power", "cec_osd_name",
+    "languages", "language_switch",
     NULL,
 };
 
@@ -272,6 +274,40 @@ static bool osd_name_ok(const char *v)
     return true;
 }
 
+/* "en, es, de": each a language code, each once. All or nothing: a bad
+ * list leaves the single 'language'. */
+static bool get_languages(load_ctx *c, int line, const char *value)
+{
+    sk_config *cfg = c->cfg;
+    char buf[SK_INI_MAX_LINE + 1];
+    sk_strlcpy(buf, value, sizeof buf);
+    char codes[SK_CONFIG_LANGUAGES_MAX][SK_CONFIG_LANGUAGE_MAX];
+    int n = 0;
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        sk_trim(tok);
+        if (!sk_language_code_ok(tok) || strlen(tok) >= SK_CONFIG_LANGUAGE_MAX) {
+            BAD(c, line, "languages: \"%.40s\" is not a language code such as en or pt-BR; "
+                "using language = %s only", tok, cfg->language);
+            return false;
+        }
+        for (int i = 0; i < n; i++)
+            if (sk_strcasecmp(codes[i], tok) == 0) {
+                BAD(c, line, "languages: %s is listed twice; using language = %s only", tok,
+                    cfg->language);
+                return false;
+            }
+        if (n == SK_CONFIG_LANGUAGES_MAX) {
+            BAD(c, line, "languages: at most %d languages; using language = %s only",
+                SK_CONFIG_LANGUAGES_MAX, cfg->language);
+            return false;
+        }
+        sk_strlcpy(codes[n++], tok, SK_CONFIG_LANGUAGE_MAX);
+    }
+    memcpy(cfg->languages, codes, sizeof codes);
+    cfg->language_count = n;
+    return true;
+}
+
 static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, int line)
 {
     sk_config *cfg = c->cfg;
@@ -354,6 +390,15 @@ static bool set_key(load_ctx *c, key_id k, const char *key, const char *value, i
         }
         BAD(c, line, "language must be a language code such as en or pt-BR, got \"%.40s\"; using "
             DEF_LANGUAGE, value);
+        return false;
+    case K_LANGUAGES:
+        return get_languages(c, line, value);
+    case K_LANGUAGE_SWITCH:
+        if (sk_strcasecmp(value, "cycle") == 0 || sk_strcasecmp(value, "stretch") == 0) {
+            cfg->language_per_stretch = sk_strcasecmp(value, "stretch") == 0;
+            return true;
+        }
+        BAD(c, line, "language_switch must be cycle or stretch, got \"%.40s\"; using cycle", value);
         return false;
     case K_WINDOWED: {
         if (value[0] == '\0') {
@@ -477,7 +522,13 @@ bool sk_config_load_text(const char *text, size_t len, const char *name, sk_conf
 
 char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
 {
-    char quiet[96], off[96], quit[48], win[32];
+    char quiet[96], off[96], quit[48], win[32], langs[128] = "";
+    for (int i = 0; i < cfg->language_count; i++) {
+        sk_strlcat(langs, i ? "," : " languages=", sizeof langs);
+        sk_strlcat(langs, cfg->languages[i], sizeof langs);
+    }
+    if (cfg->language_count)
+        sk_strlcat(langs, cfg->language_per_stretch ? " (per stretch)" : " (per cycle)", sizeof langs);
     sk_hours_format(&cfg->quiet_hours, quiet, sizeof quiet);
     sk_hours_format(&cfg->screen_off, off, sizeof off);
     if (cfg->quit_key[0])
@@ -492,11 +543,11 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
         sk_strlcpy(win, "fullscreen", sizeof win);
     snprintf(buf, size,
              "mode=%s display=%d rotate=%d fps=%d volume=%d%s quiet_hours=%s screen_off=%s "
-             "walkaway=%ds quit=%s language=%s window=%s renderer=%s display_power=%s "
+             "walkaway=%ds quit=%s language=%s%s window=%s renderer=%s display_power=%s "
              "cec_osd_name=%s routine=%s assets=%s",
              sk_mode_name(cfg->mode), cfg->display, cfg->rotate, cfg->fps, cfg->volume,
              cfg->mute ? " (muted)" : "", quiet[0] ? quiet : "none", off[0] ? off : "none",
-             cfg->walkaway_seconds, quit, cfg->language, win, sk_renderer_name(cfg->renderer),
+             cfg->walkaway_seconds, quit, cfg->language, langs, win, sk_renderer_name(cfg->renderer),
              sk_power_means_name(cfg->display_power), cfg->cec_osd_name,
              cfg->routine ? cfg->routine : "built-in", cfg->assets ? cfg->assets : "default");
     if (!cfg->usage) sk_strlcat(buf, " usage=off", size);

@@ -40,6 +40,7 @@ enum { SK_MOD_CTRL = 1, SK_MOD_ALT = 2, SK_MOD_SHIFT = 4, SK_MOD_GUI = 8 };
 #define SK_CONFIG_LANGUAGE_MAX 16
 #define SK_CONFIG_KEY_MAX 24
 #define SK_CONFIG_OSD_NAME_MAX 15   /* CEC's <Set OSD Name>: 1..14 bytes */
+#define SK_CONFIG_LANGUAGES_MAX 6
 
 typedef struct sk_config {
     char *routine;          /* malloc'd path of a routine file; NULL = built-in */
@@ -57,6 +58,12 @@ typedef struct sk_config {
     char quit_key[SK_CONFIG_KEY_MAX]; /* SDL key name, e.g. "Q", "Escape", "F4";
                                  "" = no quit combination (default "Q") */
     char language[SK_CONFIG_LANGUAGE_MAX]; /* e.g. "en", "pt-BR"; default "en" */
+    /* languages = en, es, de: the loop plays each in turn and a session
+     * offers a button for each (content.h says which files); 0 = only
+     * 'language'. Each code once, at most SK_CONFIG_LANGUAGES_MAX. */
+    char languages[SK_CONFIG_LANGUAGES_MAX][SK_CONFIG_LANGUAGE_MAX];
+    int language_count;
+    bool language_per_stretch; /* language_switch = stretch (default cycle) */
     int windowed_w, windowed_h; /* 0x0 = fullscreen (default); else a window */
     sk_renderer_pref renderer; /* default SK_RENDERER_AUTO; kept until restart */
     bool usage;             /* default true: keep usage counts (kiosk_state.h) */

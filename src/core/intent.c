@@ -15,6 +15,12 @@ static const char *const names[SK_INTENT_COUNT] = {
     [SK_INTENT_WAKE] = "wake",
     [SK_INTENT_QUIT] = "quit",
     [SK_INTENT_ACTIVITY] = "activity",
+    [SK_INTENT_LANGUAGE_1] = "language1",
+    [SK_INTENT_LANGUAGE_1 + 1] = "language2",
+    [SK_INTENT_LANGUAGE_1 + 2] = "language3",
+    [SK_INTENT_LANGUAGE_1 + 3] = "language4",
+    [SK_INTENT_LANGUAGE_1 + 4] = "language5",
+    [SK_INTENT_LANGUAGE_1 + 5] = "language6",
 };
 
 const char *sk_intent_name(sk_intent i)

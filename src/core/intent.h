@@ -16,8 +16,25 @@ typedef enum {
     SK_INTENT_WAKE,         /* a touch that only wakes a dark or dim screen */
     SK_INTENT_QUIT,         /* leave the program (the quit combination only) */
     SK_INTENT_ACTIVITY,     /* any touch that is no button: resets walk-away */
+    SK_INTENT_LANGUAGE_1,   /* start (or restart) the session in the first
+                               configured language; ..._1 + i for the
+                               (i+1)-th; "language1" .. "language6" */
+    SK_INTENT_LANGUAGE_LAST = SK_INTENT_LANGUAGE_1 + 5,
     SK_INTENT_COUNT
 } sk_intent;
+
+/* Which language (0-based) a language intent chooses, or -1 for any
+ * other intent. (Inline: input uses it without the timeline's library.) */
+static inline int sk_intent_language(sk_intent i)
+{
+    return i >= SK_INTENT_LANGUAGE_1 && i <= SK_INTENT_LANGUAGE_LAST ? (int)(i - SK_INTENT_LANGUAGE_1) : -1;
+}
+/* The intent that chooses language i (0-based); SK_INTENT_NONE out of range. */
+static inline sk_intent sk_intent_for_language(int i)
+{
+    return i >= 0 && i <= SK_INTENT_LANGUAGE_LAST - SK_INTENT_LANGUAGE_1 ? (sk_intent)(SK_INTENT_LANGUAGE_1 + i)
+                                                                         : SK_INTENT_NONE;
+}
 
 /* "start", "pause", ... ; "none" for out-of-range values. */
 const char *sk_intent_name(sk_intent i);

@@ -25,16 +25,41 @@ typedef struct sk_kiosk_hooks {
     void *user;
 } sk_kiosk_hooks;
 
+#define SK_KIOSK_MAX_LANGUAGES 6
+
 typedef struct sk_kiosk {
-    sk_timeline *tl;
+    sk_timeline *tl;          /* the timeline time moves now: langs[cur]
+                                 when there are several languages */
     const sk_replay *replay;  /* scripted intents, NULL = none */
     int cursor;               /* the next scripted intent */
     int64_t now_ms;           /* time fed in so far: the replay's clock */
     int64_t max_step_ms;      /* sub-steps at most this long (events are
                                  handed out after each), 0 = one step */
+    /* Several languages (sk_kiosk_set_languages): */
+    sk_timeline *langs[SK_KIOSK_MAX_LANGUAGES];
+    int lang_count;           /* < 2: one language, tl only */
+    int cur;                  /* which one tl is */
+    int loop_lang;            /* the one the loop shows now (its order) */
+    bool per_stretch;         /* switch at each stretch, not each cycle */
+    int64_t joined_ms;        /* timeline clock of the last switch */
 } sk_kiosk;
 
 void sk_kiosk_init(sk_kiosk *k, sk_timeline *tl, const sk_replay *replay, int64_t max_step_ms);
+
+/* A kiosk of several languages: one timeline each (same routine shape,
+ * borrowed, must outlive k), tls[0] first. The loop plays each in turn:
+ * one cycle each (at SK_EV_LOOP_WRAPPED) or, per_stretch, one stretch each
+ * (at each loop intro, the next language going on at the same phase). A
+ * language intent (intent.h) starts a session in that language (from the
+ * loop, the start screen or another language's session); when a session
+ * ends, the loop goes on in the language it was showing, from its cycle's
+ * start. A switch at timeline time t enters the next timeline at t and
+ * runs it for the time the old one went past t, so no time is lost or
+ * doubled; the old one's events after the switch are dropped (the
+ * boundary's own event is handed out, except a per-stretch intro's
+ * PHASE_STARTED, which the next language's replaces). n < 2: nothing
+ * changes. Call after sk_kiosk_init with k->tl == tls[0]. */
+void sk_kiosk_set_languages(sk_kiosk *k, sk_timeline *const *tls, int n, bool per_stretch);
 
 /* Advances by dt_ms (<= 0: no time passes, but intents due now are
  * applied and pending events handed out), stopping at each scripted

@@ -90,6 +90,21 @@ static int layout_controls(sk_layout *L, int left, int right, int y)
     return y1 - g;
 }
 
+/* A row of n language buttons ending at y, centred in [left, right] and
+ * each wide enough for a name like "Español" at the button font. Returns
+ * the left end of the row. */
+static int layout_lang_row(sk_layout *L, int n, int left, int right, int y, int h)
+{
+    int g = L->gap, hit = L->hit_min;
+    int want = imax(hit, iround(4.8 * L->font_button + 0.32 * hit));
+    int bw = imax(hit, imin(want, (right - left - (n - 1) * g) / n));
+    int row = n * bw + (n - 1) * g;
+    int x = left + (right - left - row) / 2;
+    if (x < left) x = left;
+    for (int i = 0; i < n; i++) L->lang_buttons[i] = rect(x + i * (bw + g), y - h, bw, h);
+    return x;
+}
+
 /* Bottom up: note, controls / invitation, progress, caption. Returns the
  * bottom of the middle. */
 static int layout_bottom(sk_layout *L, const sk_layout_in *in, int left, int right, int bottom)
@@ -102,14 +117,33 @@ static int layout_bottom(sk_layout *L, const sk_layout_in *in, int left, int rig
         L->note = rect(left, y - nh, inner_w, nh);
         y -= nh + g;
     }
+    int langs = in->languages >= 2 ? imin(in->languages, SK_LANGUAGE_BUTTONS_MAX) : 0;
     if (in->controls) y = layout_controls(L, left, right, y);
+    if (in->controls && langs) {
+        layout_lang_row(L, langs, left, right, y, hit);
+        y -= hit + g;
+    }
     if (in->invitation) {
         int lines = portrait ? 2 : 1;
         int ih = imax(hit, iceil(L->font_invite * (1.22 * lines + 0.9)));
         int iw = imin(inner_w, imax(iround(0.62 * W), 24 * L->font_invite * (portrait ? 0 : 1)));
         if (portrait) iw = inner_w;
-        L->invite = rect(left + (inner_w - iw) / 2, y - ih, iw, ih);
+        if (langs && !portrait && !in->controls) {
+            /* One row: the invitation, then the buttons at its right. */
+            int bx = layout_lang_row(L, langs, right - iround(0.55 * inner_w), right, y, ih);
+            int row_w = L->lang_buttons[langs - 1].x + L->lang_buttons[langs - 1].w - bx;
+            iw = imin(iw, inner_w - row_w - g);
+            int x0 = left + (inner_w - iw - g - row_w) / 2;
+            for (int i = 0; i < langs; i++) L->lang_buttons[i].x += x0 + iw + g - bx;
+            L->invite = rect(x0, y - ih, iw, ih);
+        } else {
+            L->invite = rect(left + (inner_w - iw) / 2, y - ih, iw, ih);
+        }
         y -= ih + g;
+        if (langs && portrait && !in->controls) {
+            layout_lang_row(L, langs, left, right, y, hit);
+            y -= hit + g;
+        }
     }
     int ph = imax(4, iround(0.011 * H));
     L->progress = rect(left, y - ph, inner_w, ph);
@@ -196,6 +230,8 @@ static void layout_text_screens(sk_layout *L, int left, int inner_w, int mid_top
     L->dialog_inner = (sk_rect){d.x + di, d.y + di, d.w - 2 * di, d.h - 2 * di};
 
     L->card_heading = (sk_rect){L->card_body.x, L->card_title.y, L->card_body.w, L->card_title.h};
+    if (L->card_heading.x + L->card_heading.w > L->title.x + L->title.w)   /* the tag's room */
+        L->card_heading.w = L->title.x + L->title.w - L->card_heading.x;
     sk_rect rule = {L->card_heading.x, L->card_heading.y + L->card_heading.h, L->font_title * 2,
                     L->gap / 2 > 3 ? L->gap / 2 : 3};
     if (rule.y + rule.h < L->card_body.y) L->card_rule = rule;
@@ -262,11 +298,24 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     L->title_lines = portrait ? 2 : 1;
     int th = iceil(L->title_lines * L->font_title * 1.2);
     L->title = rect(left, top, right - left, th);
+    if (in->tag) {
+        /* "Español" at the small font, in the title row's far corner. */
+        int tw = imin((right - left) / 4, iceil(L->font_small * 5.6));
+        L->lang_tag = rect(right - tw, top, tw, iceil(L->font_small * 1.6));
+        L->title.w -= tw + L->gap;
+    }
     int mid_top = top + th + L->gap;
     layout_middle(L, left, right, mid_top, mid_bottom);
     layout_text_screens(L, left, right - left, mid_top, imax(0, mid_bottom - mid_top));
     layout_done(L);
     layout_bottom_parts(L);
+}
+
+int sk_layout_hit_language(const sk_layout *l, int x, int y)
+{
+    for (int i = 0; i < SK_LANGUAGE_BUTTONS_MAX; i++)
+        if (sk_rect_contains(l->lang_buttons[i], x, y)) return i;
+    return -1;
 }
 
 sk_control sk_layout_hit(const sk_layout *l, int x, int y)

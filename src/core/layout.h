@@ -34,6 +34,8 @@ typedef enum {
     SK_CTL_COUNT
 } sk_control;
 
+#define SK_LANGUAGE_BUTTONS_MAX 6
+
 typedef struct sk_layout_in {
     int w, h;            /* the (logical, already rotated) picture size */
     bool session;        /* a guided session (else the unattended loop) */
@@ -41,6 +43,11 @@ typedef struct sk_layout_in {
     bool invitation;     /* "Tap to start" is shown (loop in touch mode) */
     bool note;           /* the small "built-in routine" note is shown */
     float dpi;           /* diagonal DPI of the display, 0 = unknown */
+    int languages;       /* language buttons to offer (0 = none, else
+                            2..SK_LANGUAGE_BUTTONS_MAX): in the invitation's
+                            row (landscape) or above it (portrait), or
+                            above the controls */
+    bool tag;            /* the small language tag, top right */
 } sk_layout_in;
 
 typedef struct sk_layout {
@@ -81,6 +88,11 @@ typedef struct sk_layout {
     sk_rect controls[SK_CTL_COUNT];  /* all zero when !in.controls */
     sk_rect invite;                  /* zero when !in.invitation */
     sk_rect note;                    /* zero when !in.note */
+    sk_rect lang_buttons[SK_LANGUAGE_BUTTONS_MAX]; /* in.languages of them, each
+                                        >= the touch minimum, none overlapping
+                                        a control or the invitation */
+    sk_rect lang_tag;                /* zero when !in.tag; the title row
+                                        gives way to it */
     int hit_min;         /* the touch minimum used, px */
 
     /* Parts inside those boxes, drawn as they are (the scene measures only
@@ -123,6 +135,9 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *out);
 
 /* The touch minimum in px for this size and DPI (see the header comment). */
 int sk_layout_hit_min(int w, int h, float dpi);
+
+/* Which language button contains the point (0-based), -1 when none. */
+int sk_layout_hit_language(const sk_layout *l, int x, int y);
 
 /* Which control, if any, contains the point; SK_CTL_COUNT when none. */
 sk_control sk_layout_hit(const sk_layout *l, int x, int y);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Length of the UTF-8 sequence led by byte c (1 for ASCII and for stray
  * continuation bytes, so a cut never loops). */
@@ -223,4 +224,21 @@ size_t sk_path_dir(const char *path, char *out, size_t size)
         out[k] = '\0';
     }
     return n;
+}
+
+const char *sk_language_name(const char *code)
+{
+    static const char *const names[][2] = {
+        {"en", "English"}, {"es", "Español"}, {"de", "Deutsch"}, {"fr", "Français"},
+        {"it", "Italiano"}, {"pt", "Português"}, {"nl", "Nederlands"}, {"pl", "Polski"},
+        {"tr", "Türkçe"}, {"sv", "Svenska"}, {"da", "Dansk"}, {"nb", "Norsk"},
+    };
+    if (!code) return "";
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        size_t n = strlen(names[i][0]);
+        /* "pt-BR" is Português too */
+        if (strncasecmp(code, names[i][0], n) == 0 && (code[n] == '\0' || code[n] == '-'))
+            return names[i][1];
+    }
+    return code;
 }

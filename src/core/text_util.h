@@ -61,6 +61,10 @@ bool sk_parse_bool(const char *s, bool *out);
  * 2-3 letters, optionally "-" or "_" and 2-8 letters or digits ("en",
  * "pt-BR", "de_CH"). Never holds '/' or '.', so it is safe in a file name. */
 bool sk_language_code_ok(const char *s);
+/* The language's own name for itself ("English", "Español", "Deutsch";
+ * "pt-BR" is "Português"), for its button and the tag on screen; the code
+ * itself when the table does not know it. Never NULL. */
+const char *sk_language_name(const char *code);
 
 /* The folder of 'path' ("a/b/c.ini" -> "a/b", "c.ini" -> ".", "/c" -> "/")
  * into out. Returns its length; >= size means it did not fit (out is then

@@ -323,6 +323,8 @@ bool sk_timeline_intent(sk_timeline *tl, sk_intent in)
 {
     if (!tl || in <= SK_INTENT_NONE || in >= SK_INTENT_COUNT || in == SK_INTENT_QUIT)
         return false;
+    if (sk_intent_language(in) >= 0)
+        in = tl->mode != SK_TL_SESSION ? SK_INTENT_START : SK_INTENT_ACTIVITY;
     if (tl->mode != SK_TL_SESSION) {
         if (in == SK_INTENT_START || in == SK_INTENT_TOGGLE_PAUSE) {
             start_session(tl);
@@ -374,6 +376,17 @@ bool sk_timeline_intent(sk_timeline *tl, sk_intent in)
     }
 }
 
+void sk_timeline_rejoin(sk_timeline *tl, int loop_index, int64_t clock_ms)
+{
+    tl->qhead = tl->qlen = 0;
+    tl->clock = clock_ms;
+    to_loop(tl, clock_ms);
+    if (tl->mode == SK_TL_LOOP && loop_index > 0 && loop_index < tl->loop.n) {
+        tl->qhead = tl->qlen = 0;
+        enter(tl, loop_index, clock_ms);
+    }
+}
+
 bool sk_timeline_poll(sk_timeline *tl, sk_event *ev)
 {
     if (!tl || tl->qlen == 0)
@@ -399,6 +412,7 @@ void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v)
     v->sessions_started = tl->started;
     v->sessions_ended = tl->ended;
     v->loop_cycles = tl->loop_cycles;
+    v->routine = tl->r;
     if (tl->mode == SK_TL_SESSION && tl->still) {
         v->still_there = true;
         v->phase_index = l->n;

@@ -188,8 +188,17 @@ void sk_timeline_step(sk_timeline *tl, int64_t dt_ms);
  *    cancels a pending stop. ACTIVITY and WAKE only reset walk-away.
  *  - While "still there?" shows, any intent (but QUIT) answers it: the
  *    session goes on as it was (still paused if it was).
- *  - QUIT is never handled here (returns false): it is the program's. */
+ *  - QUIT is never handled here (returns false): it is the program's.
+ *  - A language intent (intent.h) is START outside a session and ACTIVITY
+ *    in one: which timeline it goes to is kiosk_step's choice. */
 bool sk_timeline_intent(sk_timeline *tl, sk_intent intent);
+
+/* For a kiosk of several languages (kiosk_step.h): drops every pending
+ * event, ends any session without an event, sets the clock to clock_ms and
+ * enters the loop's phase loop_index (0 when out of range; the start
+ * screen with return_to_start), queueing its PHASE_STARTED and first cues
+ * as any phase start does. */
+void sk_timeline_rejoin(sk_timeline *tl, int loop_index, int64_t clock_ms);
 
 /* Takes the oldest pending event; false when none. Events are kept in a
  * bounded queue (oldest dropped past SK_TL_MAX_EVENTS). */
@@ -215,6 +224,8 @@ typedef struct sk_tl_view {
     int64_t clock_ms;        /* total time fed in */
     int sessions_started, sessions_ended;
     int64_t loop_cycles;     /* SK_EV_LOOP_WRAPPED so far */
+    const sk_routine *routine; /* whose words these are (the timeline's
+                                  routine: one language of several) */
 } sk_tl_view;
 void sk_timeline_view(const sk_timeline *tl, sk_tl_view *v);
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 /* Tap targets, for the double-tap rule: a control index, or one of these. */
-enum { TARGET_ANYWHERE = SK_CTL_COUNT + 1, TARGET_ELSEWHERE, TARGET_WAKE };
+enum { TARGET_ANYWHERE = SK_CTL_COUNT + 1, TARGET_ELSEWHERE, TARGET_WAKE, TARGET_LANGUAGE };
 
 static int fold_rotate(int rotate)
 {
@@ -121,9 +121,13 @@ static sk_intent tap(sk_input *in, const sk_input_view *v, int x, int y, int64_t
 {
     int target;
     sk_intent out;
+    int lang = v->layout ? sk_layout_hit_language(v->layout, x, y) : -1;
     if (screen_asleep(v)) {
         target = TARGET_WAKE;
         out = SK_INTENT_WAKE;
+    } else if (lang >= 0) {   /* a language button: a session in that language */
+        target = TARGET_LANGUAGE + lang;
+        out = sk_intent_for_language(lang);
     } else if (!v->session) {
         target = TARGET_ANYWHERE;
         out = SK_INTENT_START;
@@ -140,7 +144,7 @@ static sk_intent tap(sk_input *in, const sk_input_view *v, int x, int y, int64_t
     }
     if (in->tapped && now_ms - in->tap_ms < SK_INPUT_DOUBLE_TAP_MS &&
         (target == in->tap_target || in->tap_intent == SK_INTENT_START ||
-         in->tap_intent == SK_INTENT_WAKE)) {
+         in->tap_intent == SK_INTENT_WAKE || sk_intent_language(in->tap_intent) >= 0)) {
         in->stats.double_taps++;
         return SK_INTENT_NONE;
     }

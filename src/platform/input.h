@@ -9,7 +9,9 @@
  *   touch,   outside a session (the loop, or session mode's start screen) a
  *   session  tap anywhere is START; in a session a tap on a control is that
  *            control's intent (BACK, PAUSE or RESUME as the view says, SKIP,
- *            STOP) and a tap elsewhere is ACTIVITY.
+ *            STOP) and a tap elsewhere is ACTIVITY. A tap on a language
+ *            button (layout.h: the start and the welcome screen of a kiosk
+ *            of several languages) is that language's intent, anywhere.
  * Screen dark (screen-off hours) or dimmed: the first touch, click or key
  * only gives WAKE; it never presses a control.
  *

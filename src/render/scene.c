@@ -104,7 +104,7 @@ sk_scene *sk_scene_create(SDL_Renderer *r, const sk_routine *rt, const sk_scene_
     sc->opts = *o;
     if (sc->opts.rotate != 90 && sc->opts.rotate != 180 && sc->opts.rotate != 270) sc->opts.rotate = 0;
     sc->lopts = (sk_view_layout_opts){.touch = o->touch, .fell_back = o->fell_back, .dpi = o->dpi,
-                                      .rotate = sc->opts.rotate};
+                                      .rotate = sc->opts.rotate, .languages = o->languages};
     sc->cur = calloc(1, sizeof(dlist));
     sc->prev = calloc(1, sizeof(dlist));
     sc->old = calloc(1, sizeof(dlist));

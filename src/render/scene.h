@@ -39,6 +39,11 @@ typedef struct sk_scene_opts {
                                 caller shows only sk_scene_dirty_rects.
                                 Ignored when rotated (drawn through a
                                 texture then). */
+    int languages;           /* >= 2: the kiosk speaks several; the tag
+                                names the one on screen and the start
+                                offers a button for each (touch) */
+    const char *language_names[SK_LANGUAGE_BUTTONS_MAX]; /* their labels,
+                                each in its own language; borrowed */
     bool lazy_sprites;       /* load each sprite sheet when first drawn or
                                 by sk_scene_preload, not at creation: the
                                 program's first frame comes sooner */

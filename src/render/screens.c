@@ -538,6 +538,32 @@ static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
              AL_CENTRE, true, 255);
 }
 
+/* A kiosk of several languages: a button for each, labelled in its own
+ * language (the one on screen filled), and the small tag naming the one
+ * on screen. */
+static void build_languages(sk_scene *sc, dlist *d)
+{
+    const sk_layout *L = &sc->L;
+    const char *now = sk_language_name(sc->rt->language);
+    for (int i = 0; i < L->in.languages && i < sc->opts.languages; i++) {
+        SDL_Rect b = R(L->lang_buttons[i]);
+        const char *name = sc->opts.language_names[i];
+        if (b.w <= 0 || !name) continue;
+        bool on = strcmp(name, now) == 0;
+        SDL_Color fill = on ? acc(SK_ACC_INTRO) : pal(SK_COL_SURFACE);
+        SDL_Color ink = on ? pal(SK_COL_ON_ACCENT) : pal(SK_COL_TEXT);
+        sk_sc_add_rrect(d, b, L->button_radius, 0, fill, 255);
+        SDL_Rect tb = inset(b, L->button_pad, 0);
+        sk_sc_add_line(sc, d, name, tb, L->font_button, L->font_min, SK_FONT_BOLD, ink, AL_CENTRE, true, 255);
+    }
+    if (!sk_rect_empty(L->lang_tag)) {
+        SDL_Rect t = R(L->lang_tag);
+        sk_sc_add_rrect(d, t, t.h / 2.0f, (float)(L->gap / 6 > 1 ? L->gap / 6 : 1), pal(SK_COL_MUTED), 255);
+        sk_sc_add_line(sc, d, now, inset(t, t.h / 3, 0), L->font_small, L->font_min, SK_FONT_REGULAR,
+                       pal(SK_COL_MUTED), AL_CENTRE, true, 255);
+    }
+}
+
 /* Captions: the words of the current voice cue, for muted waiting rooms.
  * All of this phase's captions are laid out (warm-only) when it starts. */
 static void build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
@@ -570,6 +596,10 @@ void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v)
     const sk_layout *L = &sc->L;
     const sk_phase *p = v->phase;
     if (!p) return;
+    /* Several languages: the view's routine is the one on screen. They
+     * share the stretches and sprites (languages.h), so the sheets
+     * loaded for one serve all. */
+    if (v->routine) sc->rt = v->routine;
     bool ex_phase = p->exercise >= 0 && p->exercise < sc->rt->exercise_count &&
                     (p->kind == SK_PH_INTRO || p->kind == SK_PH_GET_READY || p->kind == SK_PH_HOLD ||
                      p->kind == SK_PH_REST || p->kind == SK_PH_SWITCH);
@@ -590,6 +620,7 @@ void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v)
     }
     if (!sk_rect_empty(L->controls[0])) build_controls(sc, d, v);
     if (!sk_rect_empty(L->invite)) build_invite(sc, d, v);
+    if (L->in.languages || L->in.tag) build_languages(sc, d);
     if (!sk_rect_empty(L->note) && sc->rt->phrases.fallback_note) {
         sk_sc_add_disc(d, L->note_dot_x, L->note_dot_y, L->note_dot_r, 0, pal(SK_COL_WARN), 255);
         sk_sc_add_line(sc, d, sc->rt->phrases.fallback_note, R(L->note_text), L->font_small, L->font_min,

@@ -84,7 +84,7 @@ static sk_rect screen_of(const sk_layout *l)
 static void check_size(int w, int h, bool session, bool controls, bool invite, bool note, float dpi,
                        bool verbose)
 {
-    sk_layout_in in = {w, h, session, controls, invite, note, dpi};
+    sk_layout_in in = {w, h, session, controls, invite, note, dpi, 0, false};
     sk_layout l;
     sk_layout_compute(&in, &l);
     named b[32];
@@ -211,7 +211,7 @@ static void test_sweep(void)
 
 static void test_tiny_is_wellformed(void)
 {
-    sk_layout_in in = {10, 10, true, true, true, true, 0};
+    sk_layout_in in = {10, 10, true, true, true, true, 0, 0, false};
     sk_layout l;
     sk_layout_compute(&in, &l);
     CHECK_INT(l.w, 64);
@@ -369,7 +369,7 @@ static void test_wrap_real_text(void)
         "Let the painful leg relax until you feel a slight stretch in your hip and buttock.",
     };
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        sk_layout_in in = {sizes[i][0], sizes[i][1], true, true, false, false, 0};
+        sk_layout_in in = {sizes[i][0], sizes[i][1], true, true, false, false, 0, 0, false};
         sk_layout l;
         sk_layout_compute(&in, &l);
         sk_wrap_opts o = {.box_w = l.steps.w, .box_h = l.steps.h, .font_max = l.font_body,

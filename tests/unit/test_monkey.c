@@ -204,7 +204,7 @@ int main(void)
                 after.still_there != before.still_there)
                 VIOLATION(&m, "intent %d was handled at t=%" PRId64, (int)in, m.now);
         } else if (before.mode == SK_TL_SESSION || in == SK_INTENT_START ||
-                   in == SK_INTENT_TOGGLE_PAUSE) {
+                   in == SK_INTENT_TOGGLE_PAUSE || sk_intent_language(in) >= 0) {
             m.last_input = m.now;   /* a touch the session notices */
         }
         if (before.mode == SK_TL_LOOP && !changed && after.sessions_started != before.sessions_started)
