@@ -300,7 +300,7 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     L->title = rect(left, top, right - left, th);
     if (in->tag) {
         /* "Español" at the small font, in the title row's far corner. */
-        int tw = imin((right - left) / 4, iceil(L->font_small * 5.6));
+        int tw = imin((right - left) / 3, iceil(L->font_small * 5.6));
         L->lang_tag = rect(right - tw, top, tw, iceil(L->font_small * 1.6));
         L->title.w -= tw + L->gap;
     }

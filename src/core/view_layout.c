@@ -15,11 +15,13 @@ void sk_view_layout_in(const sk_tl_view *v, const sk_view_layout_opts *o, int ta
      * only when touch is on. */
     out->invitation = v->mode == SK_TL_START || (o->touch && v->mode == SK_TL_LOOP);
     out->note = o->fell_back;
+    /* Several languages: the tag always; a button for each wherever the
+     * kiosk invites a tap (the loop in touch mode, mode=session's start
+     * screen, which is the welcome). Not on a running session's welcome:
+     * its controls and its caution need the room on a small screen. */
     if (o->languages >= 2) {
-        bool welcome = v->mode == SK_TL_SESSION && !v->still_there && v->phase &&
-                       v->phase->kind == SK_PH_WELCOME;
         out->tag = true;
-        if (out->invitation || welcome)
+        if (out->invitation)
             out->languages = o->languages < SK_LANGUAGE_BUTTONS_MAX ? o->languages : SK_LANGUAGE_BUTTONS_MAX;
     }
     out->dpi = o->dpi;

@@ -20,8 +20,8 @@ typedef struct sk_view_layout_opts {
     int rotate;       /* 90 or 270: the picture is the target turned on its
                          side; anything else: upright */
     int languages;    /* >= 2: the kiosk speaks several: the tag always,
-                         and a button for each on the start invitation and
-                         the session's welcome */
+                         and a button for each with the invitation (the
+                         loop in touch mode, the start screen) */
 } sk_view_layout_opts;
 
 /* The layout's input for view v on a target_w x target_h render target:
