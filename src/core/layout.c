@@ -342,6 +342,7 @@ typedef struct wrap_ctx {
     void *user;
     int size;
     bool failed;
+    bool whole_words;   /* a word broken between characters does not fit */
     char buf[WRAP_BUF];
 } wrap_ctx;
 
@@ -381,6 +382,7 @@ static size_t line_end(wrap_ctx *c, const char *t, size_t n, size_t pos, int ava
         e = we;
     }
     if (best == pos && pos < n && t[pos] != '\n') {
+        if (c->whole_words) *fits = false;
         size_t k = pos, last_fit = pos;
         while (k < n && !is_blank(t[k]) && t[k] != '\n') {
             size_t nk = k + u8_len((unsigned char)t[k]);
@@ -478,19 +480,26 @@ bool sk_text_wrap(const char *const *paras, int np, const sk_wrap_opts *o,
     c->user = user;
     c->failed = false;
     /* Largest size that fits, stepping down ~4 % a time (a 1 px step from
-     * 150 px would measure the text 100 times). */
-    int size = o->font_max;
-    for (;;) {
-        c->size = size;
-        if (wrap_at(c, paras, np, o, false, out)) return true;
-        if (c->failed) {
-            memset(out, 0, sizeof *out);
-            return false;
+     * 150 px would measure the text 100 times): first with every word
+     * whole (a long German word shrinks the text rather than lose its last
+     * letter to the next line), then letting a word too long even at the
+     * floor break between characters. */
+    for (int pass = 0; pass < 2; pass++) {
+        c->whole_words = pass == 0;
+        int size = o->font_max;
+        for (;;) {
+            c->size = size;
+            if (wrap_at(c, paras, np, o, false, out)) return true;
+            if (c->failed) {
+                memset(out, 0, sizeof *out);
+                return false;
+            }
+            if (size == o->font_min) break;
+            int next = imin(size - 1, (int)floor(size * 0.96));
+            size = imax(next, o->font_min);
         }
-        if (size == o->font_min) break;
-        int next = imin(size - 1, (int)floor(size * 0.96));
-        size = imax(next, o->font_min);
     }
+    c->whole_words = false;
     c->size = o->font_min;
     wrap_at(c, paras, np, o, true, out);
     if (c->failed) {

@@ -188,7 +188,8 @@ typedef struct sk_wrap {
 /* Wraps paragraphs (each a NUL-terminated UTF-8 string; '\n' inside forces a
  * break) on blanks into the box. Not reentrant (a 1 KB static scratch; the
  * kiosk lays text out on its one drawing thread). A word wider than the box is broken
- * between characters. Tries font sizes from font_max down to font_min and
+ * between characters, but only when no size down to font_min keeps every
+ * word whole. Tries font sizes from font_max down to font_min and
  * keeps the largest that fits; when none fits, lays out at font_min, keeps
  * the lines that fit and sets truncated. Returns false only on a measure
  * failure or bad arguments (out is then empty). Text pointers are not kept. */

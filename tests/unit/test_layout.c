@@ -319,6 +319,22 @@ static void test_wrap_long_word_utf8(void)
     for (int i = 0; i < w.line_count; i++) CHECK(w.lines[i].start % 2 == 0, "split a character");
 }
 
+/* A long word shrinks the font, within its floor, rather than lose its
+ * last letters to the next line ("Überspringe" / "n" on a German button). */
+static void test_wrap_keeps_words_whole(void)
+{
+    /* 12 characters: 120 px at 20, whole at 16 (96 px in a 100 px box). */
+    sk_wrap_opts o = {.box_w = 100, .box_h = 60, .font_max = 20, .font_min = 12};
+    sk_wrap w;
+    CHECK(sk_text_wrap1("Überspringen", &o, fake_measure, NULL, &w), "wrap");
+    CHECK_INT(w.line_count, 1);
+    CHECK(w.font_px <= 16 && w.font_px >= 12 && w.fits, "shrunk to %d px, whole", w.font_px);
+    /* Too long even at the floor: broken between characters, as before. */
+    o.font_min = 18;
+    CHECK(sk_text_wrap1("Überspringen", &o, fake_measure, NULL, &w), "wrap");
+    CHECK_INT(w.line_count, 2);
+}
+
 static void test_wrap_paragraphs(void)
 {
     const char *p[] = {"Lie on your back", "Cross the leg\nand relax", ""};
@@ -394,6 +410,7 @@ int main(void)
     test_wrap_truncates();
     test_wrap_long_word_utf8();
     test_wrap_paragraphs();
+    test_wrap_keeps_words_whole();
     test_wrap_errors();
     test_wrap_real_text();
     return CHECK_DONE();

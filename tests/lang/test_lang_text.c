@@ -1,0 +1,142 @@
+/* Every kind of screen of every shipped language, at 800x480 and portrait
+ * 480x800 (the Pi's touch display both ways up: the smallest the kiosk
+ * meets, where text is tightest), as a kiosk of three languages draws them (the
+ * tag, and the language buttons with the invitation): every phase of the
+ * loop's first round and every card of its cycle, and every phase of a
+ * whole guided session (of each leg's reps the first and the last), so each language's
+ * longest strings (German's compound words, Spanish's longer sentences)
+ * are all laid out. sk_scene_check_text judges each settled frame: every
+ * line inside the picture, at or above the layout's floor (3 % of the
+ * height), over no other line; long words are broken or shrunk, never off
+ * screen. */
+#include <SDL.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "content.h"
+#include "scene.h"
+#include "text_util.h"
+
+static char assets[4096];
+
+typedef struct rig {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    sk_content c;
+    sk_scene *sc;
+} rig;
+
+static bool rig_open(rig *g, const char *lang, int w, int h)
+{
+    memset(g, 0, sizeof *g);
+    char path[4200];
+    snprintf(path, sizeof path, "%s/routines/sciatica-%s.ini", assets, lang);
+    g->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
+    g->r = g->surf ? SDL_CreateSoftwareRenderer(g->surf) : NULL;
+    if (!g->r || !sk_content_load(&g->c, strcmp(lang, "en") ? path : NULL, assets, NULL, stderr))
+        return false;
+    CHECK(!g->c.fell_back && !strcmp(g->c.routine->language, lang), "%s loads", lang);
+    for (int i = 0; i < g->c.routine->exercise_count; i++) {   /* the still figure: faster */
+        free(g->c.routine->exercises[i].sprite);
+        g->c.routine->exercises[i].sprite = NULL;
+    }
+    sk_scene_opts o = {.assets_dir = assets, .touch = true, .languages = 3,
+                       .language_names = {"English", "Español", "Deutsch"}};
+    g->sc = sk_scene_create(g->r, g->c.routine, &o);
+    return g->sc != NULL;
+}
+
+static void rig_close(rig *g)
+{
+    sk_scene_destroy(g->sc);
+    sk_content_free(&g->c);
+    if (g->r) SDL_DestroyRenderer(g->r);
+    if (g->surf) SDL_FreeSurface(g->surf);
+}
+
+static void step(rig *g, int64_t ms)
+{
+    sk_timeline_step(g->c.timeline, ms);
+    sk_event ev;
+    while (sk_timeline_poll(g->c.timeline, &ev)) {}
+}
+
+/* Draws now and 1 s on (settled: past the cross-fade), then judges. */
+static int judge(rig *g, const char *what, int *phases)
+{
+    sk_tl_view v;
+    sk_timeline_view(g->c.timeline, &v);
+    sk_scene_draw(g->sc, &v, g->surf->w, g->surf->h);
+    step(g, 1000);
+    sk_timeline_view(g->c.timeline, &v);
+    sk_scene_draw(g->sc, &v, g->surf->w, g->surf->h);
+    SDL_RenderFlush(g->r);
+    char why[256];
+    int bad = sk_scene_check_text(g->sc, why, sizeof why);
+    CHECK(bad == 0, "%s %s %s %d: %d text problems: %s", g->c.routine->language, what,
+          sk_phase_name(v.phase->kind), v.phase_index, bad, why);
+    (*phases)++;
+    return bad;
+}
+
+static void one(const char *lang, int w, int h)
+{
+    rig g;
+    CHECK(rig_open(&g, lang, w, h), "%s %dx%d rig", lang, w, h);
+    if (!g.sc) {
+        rig_close(&g);
+        return;
+    }
+    int n, phases = 0;
+    sk_timeline_loop_phases(g.c.timeline, &n);
+    char what[64];
+    snprintf(what, sizeof what, "%dx%d loop", w, h);
+    /* The whole cycle, each phase 0.5 s in: the exercises' screens of its
+     * first round (later rounds repeat them) and every card. */
+    const sk_phase *lp = sk_timeline_loop_phases(g.c.timeline, &n);
+    int round = n, judged_loop = 0;
+    for (int i = 1; i < n; i++)
+        if (lp[i].kind == SK_PH_INTRO && lp[i].exercise == lp[0].exercise) {
+            round = i;
+            break;
+        }
+    for (int i = 0; i < n; i++) {
+        sk_tl_view v;
+        sk_timeline_view(g.c.timeline, &v);
+        step(&g, 500 - v.elapsed_ms > 0 ? 500 - v.elapsed_ms : 0);
+        if (i < round || lp[i].kind == SK_PH_CARD) {
+            judge(&g, what, &phases);
+            judged_loop++;
+        }
+        sk_timeline_view(g.c.timeline, &v);
+        step(&g, v.remaining_ms);
+    }
+    sk_timeline_intent(g.c.timeline, SK_INTENT_START);
+    snprintf(what, sizeof what, "%dx%d session", w, h);
+    int sn;
+    const sk_phase *sp = sk_timeline_session_phases(g.c.timeline, &sn);
+    int judged_session = 0;
+    for (int i = 0; i < sn; i++) {   /* each phase (of the reps the first and last), then skip on */
+        if (sp[i].rep <= 1 || sp[i].rep == sp[i].reps) {
+            judge(&g, what, &phases);
+            judged_session++;
+        }
+        sk_timeline_intent(g.c.timeline, SK_INTENT_SKIP);
+        step(&g, 0);
+    }
+    CHECK(phases == judged_loop + judged_session && judged_loop > round, "%s %dx%d: %d screens judged", lang, w, h, phases);
+    printf("%s %dx%d: %d screens judged\n", lang, w, h, phases);
+    rig_close(&g);
+}
+
+int main(void)
+{
+    const char *src = getenv("SK_SOURCE_DIR");
+    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    static const int sizes[][2] = {{800, 480}, {480, 800}};   /* the Pi touch display, both ways up */
+    for (int l = 0; l < 3; l++)
+        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+            one((const char *[]){"en", "es", "de"}[l], sizes[s][0], sizes[s][1]);
+    return CHECK_DONE();
+}
