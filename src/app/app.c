@@ -161,7 +161,7 @@ static void on_event(void *user, const sk_event *ev)
 {
     app *a = user;
     /* The event's timeline is the kiosk's current one (kiosk_step.h). */
-    const sk_content *c = &a->langs.c[a->kiosk.lang_count ? a->kiosk.cur : 0];
+    const sk_content *c = &a->langs.c[sk_kiosk_language(&a->kiosk)];
     sk_audio_handle_event(a->audio, c->voice, ev);
     sk_kiosk_state_event(a->state, c->timeline, c->routine, ev);
 }
@@ -169,7 +169,7 @@ static void on_event(void *user, const sk_event *ev)
 /* Once a second: what status.json says, the hours for the counts. */
 static void tick_state(app *a, Uint64 now, sk_screen_state screen)
 {
-    const sk_routine *rt = a->langs.c[a->kiosk.lang_count ? a->kiosk.cur : 0].routine;
+    const sk_routine *rt = a->langs.c[sk_kiosk_language(&a->kiosk)].routine;
     bool quiet = sk_hours_now(&a->cfg->quiet_hours, wall_minute()), off = screen == SK_SCREEN_OFF;
     SDL_RendererInfo ri = {0};
     if (!a->wnd.r || SDL_GetRendererInfo(a->wnd.r, &ri) != 0) ri.name = NULL;

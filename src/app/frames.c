@@ -24,7 +24,7 @@ typedef struct trace_ctx {
 static void trace_event(const trace_ctx *tc, const sk_event *ev)
 {
     double t = ev->time_ms / 1000.0;
-    const sk_content *c = &tc->langs->c[tc->k->lang_count ? tc->k->cur : 0];
+    const sk_content *c = &tc->langs->c[sk_kiosk_language(tc->k)];
     bool several = tc->langs->count > 1;
     switch (ev->kind) {
     case SK_EV_VOICE:

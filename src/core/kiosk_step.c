@@ -22,6 +22,11 @@ void sk_kiosk_set_languages(sk_kiosk *k, sk_timeline *const *tls, int n, bool pe
     k->joined_ms = v.clock_ms;
 }
 
+int sk_kiosk_language(const sk_kiosk *k)
+{
+    return k->lang_count > 1 ? k->cur : 0;
+}
+
 static int64_t tl_clock(const sk_timeline *tl)
 {
     sk_tl_view v;

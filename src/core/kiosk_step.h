@@ -61,6 +61,11 @@ void sk_kiosk_init(sk_kiosk *k, sk_timeline *tl, const sk_replay *replay, int64_
  * changes. Call after sk_kiosk_init with k->tl == tls[0]. */
 void sk_kiosk_set_languages(sk_kiosk *k, sk_timeline *const *tls, int n, bool per_stretch);
 
+/* Which language's timeline time moves now (0-based, in the order given
+ * to sk_kiosk_set_languages; 0 with one language): the language on screen
+ * and in the speakers, for status lines and usage counts. */
+int sk_kiosk_language(const sk_kiosk *k);
+
 /* Advances by dt_ms (<= 0: no time passes, but intents due now are
  * applied and pending events handed out), stopping at each scripted
  * intent's time to apply it. */

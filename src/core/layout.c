@@ -297,13 +297,17 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     int mid_bottom = layout_bottom(L, in, left, right, bottom);
     L->title_lines = portrait ? 2 : 1;
     int th = iceil(L->title_lines * L->font_title * 1.2);
-    L->title = rect(left, top, right - left, th);
     if (in->tag) {
-        /* "Español" at the small font, in the title row's far corner. */
+        /* "Español" at the small font in the far corner: beside the title
+         * in landscape; on a portrait screen, whose title row is narrow
+         * and two lines tall, in a row of its own above it. */
         int tw = imin((right - left) / 3, iceil(L->font_small * 5.6));
-        L->lang_tag = rect(right - tw, top, tw, iceil(L->font_small * 1.6));
-        L->title.w -= tw + L->gap;
+        int tag_h = iceil(L->font_small * 1.6);
+        L->lang_tag = rect(right - tw, top, tw, tag_h);
+        if (portrait) top += tag_h + L->gap / 2;
     }
+    L->title = rect(left, top, right - left, th);
+    if (in->tag && !portrait) L->title.w -= L->lang_tag.w + L->gap;
     int mid_top = top + th + L->gap;
     layout_middle(L, left, right, mid_top, mid_bottom);
     layout_text_screens(L, left, right - left, mid_top, imax(0, mid_bottom - mid_top));

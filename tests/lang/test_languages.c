@@ -112,6 +112,7 @@ static void choose_and_walk_away(sk_languages *set)
     sk_timeline_view(k.tl, &v);
     CHECK(v.mode == SK_TL_SESSION, "a session runs");
     CHECK_STR(lang_now(&k), "es");
+    CHECK_INT(sk_kiosk_language(&k), 1);
     CHECK_STR(s.first_voice, "welcome");
     const char *es_welcome = set->c[1].routine->phrases.welcome;
     CHECK(s.first_voice_text && es_welcome && !strcmp(s.first_voice_text, es_welcome),

@@ -195,6 +195,48 @@ static void test_sizes(void)
     }
 }
 
+/* A kiosk of several languages: the tag and the language buttons lie on
+ * the screen, overlap nothing shown with them, and each button is a touch
+ * target that hit-tests to its language. */
+static int with_languages(const sk_layout *l, named *o, int n)
+{
+    static const char *ln[SK_LANGUAGE_BUTTONS_MAX] = {"lang1", "lang2", "lang3", "lang4", "lang5", "lang6"};
+    o[n++] = (named){"lang_tag", l->lang_tag};
+    for (int i = 0; i < SK_LANGUAGE_BUTTONS_MAX; i++) o[n++] = (named){ln[i], l->lang_buttons[i]};
+    return n;
+}
+
+static void test_language_boxes(void)
+{
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        for (int langs = 2; langs <= SK_LANGUAGE_BUTTONS_MAX; langs += 4)
+            for (int kind = 0; kind < 3; kind++) {   /* loop+invite, session, start screen */
+                int w = sizes[i][0], h = sizes[i][1];
+                sk_layout_in in = {w, h, kind > 0, kind == 1, kind != 1, kind == 2, 0, kind != 1 ? langs : 0, true};
+                sk_layout l;
+                sk_layout_compute(&in, &l);
+                named b[48];
+                check_set("exercise+languages", &l, b, with_languages(&l, b, exercise_boxes(&l, b)), w, h);
+                check_set("card+languages", &l, b, with_languages(&l, b, card_boxes(&l, b)), w, h);
+                check_set("intro+languages", &l, b, with_languages(&l, b, intro_boxes(&l, b)), w, h);
+                CHECK(!sk_rect_overlap(l.card_heading, l.lang_tag), "%dx%d heading under the tag", w, h);
+                CHECK(l.lang_tag.h >= l.font_small && l.lang_tag.w >= 3 * l.font_small, "%dx%d tag %dx%d", w,
+                      h, l.lang_tag.w, l.lang_tag.h);
+                for (int k = 0; k < SK_LANGUAGE_BUTTONS_MAX; k++) {
+                    sk_rect r = l.lang_buttons[k];
+                    if (k >= in.languages) {
+                        CHECK(sk_rect_empty(r), "%dx%d button %d of %d", w, h, k, in.languages);
+                        continue;
+                    }
+                    CHECK(r.w >= l.hit_min && r.h >= l.hit_min, "%dx%d language button %d is %dx%d < %d", w,
+                          h, k, r.w, r.h, l.hit_min);
+                    CHECK_INT(sk_layout_hit_language(&l, r.x + r.w / 2, r.y + r.h / 2), k);
+                    CHECK_INT(sk_layout_hit(&l, r.x + r.w / 2, r.y + r.h / 2), SK_CTL_COUNT);
+                }
+                CHECK_INT(sk_layout_hit_language(&l, l.ring_cx, l.ring_cy), -1);
+            }
+}
+
 /* Every size on a grid, both ways round: the same guarantees. */
 static void test_sweep(void)
 {
@@ -411,6 +453,7 @@ int main(void)
     test_wrap_long_word_utf8();
     test_wrap_paragraphs();
     test_wrap_keeps_words_whole();
+    test_language_boxes();
     test_wrap_errors();
     test_wrap_real_text();
     return CHECK_DONE();
