@@ -181,6 +181,12 @@ void sk_sc_add_icon(dlist *d, sk_control ctl, bool paused, float x, float y, flo
 /* scene_text.c */
 const sk_wrap *sk_sc_wrap(sk_scene *sc, const char *const *paras, int n, const sk_wrap_opts *o,
                           sk_font_weight wt);
+/* The wrap sk_sc_add_paras draws: paragraphs with a marker indent of
+ * indent_em10 tenths of the font size chosen (0: none); sets o->indent. A
+ * screen that sizes a box round its text measures with this, so the box
+ * holds what is drawn in it. */
+const sk_wrap *sk_sc_wrap_indented(sk_scene *sc, const char *const *paras, int n, sk_wrap_opts *o,
+                                   int indent_em10, sk_font_weight wt);
 int sk_sc_text_w(sk_scene *sc, const char *s, int px, sk_font_weight wt);
 int sk_sc_tex_w(sk_scene *sc, const char *s, int px, sk_font_weight wt);
 item *sk_sc_add_text(sk_scene *sc, dlist *d, const char *s, size_t n, int px, sk_font_weight wt,

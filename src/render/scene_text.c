@@ -130,6 +130,22 @@ item *sk_sc_add_text(sk_scene *sc, dlist *d, const char *s, size_t n, int px, sk
     return it;
 }
 
+const sk_wrap *sk_sc_wrap_indented(sk_scene *sc, const char *const *paras, int n, sk_wrap_opts *o,
+                                   int indent_em10, sk_font_weight wt)
+{
+    o->indent = 0;
+    /* The indent depends on the size chosen; a first pass at font_max
+     * gives it, a second with the indent of the size found settles it. */
+    if (indent_em10 > 0) o->indent = o->font_max * indent_em10 / 10;
+    const sk_wrap *w = sk_sc_wrap(sc, paras, n, o, wt);
+    if (w && indent_em10 > 0 && w->font_px != o->font_max) {
+        o->indent = w->font_px * indent_em10 / 10;
+        const sk_wrap *w2 = sk_sc_wrap(sc, paras, n, o, wt);
+        if (w2) w = w2;
+    }
+    return w;
+}
+
 /* Wraps paragraphs into box and adds their lines. Vertical: top, or centred
  * when vcentre. Returns the height used (0 when nothing fits or no font). */
 int sk_sc_add_paras(sk_scene *sc, dlist *d, const char *const *paras, const para_style *st,
@@ -140,15 +156,7 @@ int sk_sc_add_paras(sk_scene *sc, dlist *d, const char *const *paras, const para
     if (font_min > font_max) font_min = font_max;
     sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = font_max,
                       .font_min = font_min, .indent = 0};
-    /* The indent depends on the size chosen; a first pass at font_max
-     * gives it, a second with the indent of the size found settles it. */
-    if (indent_em10 > 0) o.indent = font_max * indent_em10 / 10;
-    const sk_wrap *w = sk_sc_wrap(sc, paras, n, &o, wt);
-    if (w && indent_em10 > 0 && w->font_px != font_max) {
-        o.indent = w->font_px * indent_em10 / 10;
-        const sk_wrap *w2 = sk_sc_wrap(sc, paras, n, &o, wt);
-        if (w2) w = w2;
-    }
+    const sk_wrap *w = sk_sc_wrap_indented(sc, paras, n, &o, indent_em10, wt);
     if (!w || w->line_count == 0) return 0;
     int y0 = box.y + (vcentre ? (box.h - w->height) / 2 : 0);
     int y = y0;

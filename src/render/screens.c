@@ -374,18 +374,27 @@ static void build_welcome(sk_scene *sc, dlist *d)
      * sit together in the middle of the body. */
     int wfont = L->font_body * 6 / 5;
     const char *wp[1] = {ph->welcome};
-    sk_wrap_opts wo = {.box_w = body.w, .box_h = body.h * 45 / 100, .font_max = wfont,
-                       .font_min = L->font_min};
-    const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
-    int wh = ww ? ww->height : 0;
     int pad = L->gap * 3 / 2;
     bool safety = ph->safety && *ph->safety;
     const char *p[1] = {ph->safety};
-    int ph_h = 0;
-    sk_wrap_opts o = {.box_w = body.w - 2 * pad, .box_h = body.h - wh - L->gap * 2 - 2 * pad,
-                      .font_max = L->font_body, .font_min = L->font_min,
-                      .indent = L->font_body * 16 / 10};
-    const sk_wrap *w = safety && o.box_h > 0 ? sk_sc_wrap(sc, p, 1, &o, SK_FONT_REGULAR) : NULL;
+    int ph_h = 0, wh = 0;
+    sk_wrap_opts wo, o;
+    const sk_wrap *w = NULL;
+    /* The safety note is never cut short while the welcome can give it
+     * room: the welcome's text gets smaller (to font_min) until the note
+     * fits whole (a long translation on a narrow portrait screen). */
+    for (;;) {
+        wo = (sk_wrap_opts){.box_w = body.w, .box_h = body.h * 45 / 100, .font_max = wfont,
+                            .font_min = L->font_min};
+        const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+        wh = ww ? ww->height : 0;
+        o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - wh - L->gap * 2 - 2 * pad,
+                           .font_max = L->font_body, .font_min = L->font_min};
+        /* measured as it is drawn (the indent follows the size chosen) */
+        w = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
+        if (!safety || (w && !w->truncated) || !ph->welcome || wfont <= L->font_min) break;
+        wfont = wfont * 9 / 10 > L->font_min ? wfont * 9 / 10 : L->font_min;
+    }
     if (w) ph_h = w->height + 2 * pad;
     int total = wh + (w ? L->gap * 2 + ph_h : 0);
     int y0 = body.y + (body.h - total) / 2;
