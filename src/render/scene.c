@@ -193,6 +193,25 @@ int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size)
     return problems;
 }
 
+int sk_scene_cut_lines(const sk_scene *sc, const char *within, char *first, size_t first_size)
+{
+    if (first && first_size) first[0] = '\0';
+    const dlist *d = sc->prev;
+    int cut = 0;
+    for (int i = 0; i < d->n; i++) {
+        const item *it = &d->items[i];
+        if (it->kind != IT_TEXT || it->warm_only) continue;
+        const char *t = d->arena + it->text;
+        size_t n = strlen(t);
+        if (n < 3 || memcmp(t + n - 3, "\xe2\x80\xa6", 3) != 0) continue;
+        char line[SK_MAX_TEXT + 8];
+        snprintf(line, sizeof line, "%.*s", (int)(n - 3), t);
+        if (within && !strstr(within, line)) continue;
+        if (!cut++ && first) snprintf(first, first_size, "%s", t);
+    }
+    return cut;
+}
+
 /* A box of the upright picture (lw x lh) as it lands on the w x h target
  * when sk_scene_draw turns it by rot degrees clockwise about the centres. */
 static SDL_Rect turn_rect(SDL_Rect b, int rot, int w, int h, int lw, int lh)

@@ -160,6 +160,12 @@ const sk_layout *sk_scene_layout(const sk_scene *sc);
  * not yet drawn. */
 int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size);
 
+/* For tests: how many lines of the last frame drawn were cut short with
+ * an ellipsis ("…") because the text did not fit, counting only lines
+ * taken from the text within (NULL: every line); the first is copied into
+ * first (may be NULL). */
+int sk_scene_cut_lines(const sk_scene *sc, const char *within, char *first, size_t first_size);
+
 /* Where the renderer guard (render/render_guard.h) looks: the boxes, in
  * the render target's pixels (rotation applied), of the title of the last
  * frame drawn (call right after sk_scene_draw, before presenting) (its largest text that is not a numeral) and of its

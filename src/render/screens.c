@@ -363,6 +363,50 @@ static void build_card(sk_scene *sc, dlist *d, const sk_tl_view *v)
     build_text_screen(sc, d, c->title, a, paras, st, n, c->bullets);
 }
 
+/* How the welcome screen's two texts share the body: the welcome's font
+ * and box height, the height it takes, and the safety note's wrap. */
+typedef struct {
+    int wfont, top_h, wh;
+    const sk_wrap *note;
+} welcome_fit;
+
+/* The safety note is never cut short while the welcome can give it room:
+ * the welcome's text gets smaller (to the floor) until the note fits whole
+ * (a long translation on a narrow portrait screen); if it still does not,
+ * the note takes what it needs and the welcome is cut instead. The note is
+ * measured as it is drawn (sk_sc_wrap_indented: the indent follows the
+ * size chosen). */
+static welcome_fit fit_welcome(sk_scene *sc, SDL_Rect body, int pad)
+{
+    const sk_layout *L = &sc->L;
+    const sk_phrases *ph = &sc->rt->phrases;
+    const char *wp[1] = {ph->welcome}, *p[1] = {ph->safety};
+    bool safety = ph->safety && *ph->safety;
+    welcome_fit f = {.wfont = L->font_body * 6 / 5, .top_h = body.h * 45 / 100};
+    sk_wrap_opts o;
+    for (;;) {
+        sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = f.wfont, .font_min = L->font_min};
+        const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+        f.wh = ww ? ww->height : 0;
+        o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - f.wh - L->gap * 2 - 2 * pad,
+                           .font_max = L->font_body, .font_min = L->font_min};
+        f.note = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
+        if (!safety || (f.note && !f.note->truncated) || !ph->welcome || f.wfont <= L->font_min) break;
+        f.wfont = f.wfont * 9 / 10 > L->font_min ? f.wfont * 9 / 10 : L->font_min;
+    }
+    if (!safety || !ph->welcome || (f.note && !f.note->truncated)) return f;
+    /* Last resort: the note first, in all but one line of the welcome. */
+    int one_line = L->font_min * 13 / 10;
+    o.box_h = body.h - one_line - L->gap * 2 - 2 * pad;
+    f.note = o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
+    f.top_h = body.h - (f.note ? f.note->height + 2 * pad : 0) - L->gap * 2;
+    sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = L->font_min, .font_min = L->font_min};
+    const sk_wrap *ww = f.top_h > 0 ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+    f.wfont = L->font_min;
+    f.wh = ww ? (ww->height < f.top_h ? ww->height : f.top_h) : 0;
+    return f;
+}
+
 static void build_welcome(sk_scene *sc, dlist *d)
 {
     const sk_layout *L = &sc->L;
@@ -372,35 +416,16 @@ static void build_welcome(sk_scene *sc, dlist *d)
     /* The welcome above; the safety note in a panel of its own below, with
      * a warning sign, so it reads as the one thing not to skip. The two
      * sit together in the middle of the body. */
-    int wfont = L->font_body * 6 / 5;
-    const char *wp[1] = {ph->welcome};
     int pad = L->gap * 3 / 2;
-    bool safety = ph->safety && *ph->safety;
+    welcome_fit f = fit_welcome(sc, body, pad);
+    const sk_wrap *w = f.note;
     const char *p[1] = {ph->safety};
-    int ph_h = 0, wh = 0;
-    sk_wrap_opts wo, o;
-    const sk_wrap *w = NULL;
-    /* The safety note is never cut short while the welcome can give it
-     * room: the welcome's text gets smaller (to font_min) until the note
-     * fits whole (a long translation on a narrow portrait screen). */
-    for (;;) {
-        wo = (sk_wrap_opts){.box_w = body.w, .box_h = body.h * 45 / 100, .font_max = wfont,
-                            .font_min = L->font_min};
-        const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
-        wh = ww ? ww->height : 0;
-        o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - wh - L->gap * 2 - 2 * pad,
-                           .font_max = L->font_body, .font_min = L->font_min};
-        /* measured as it is drawn (the indent follows the size chosen) */
-        w = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
-        if (!safety || (w && !w->truncated) || !ph->welcome || wfont <= L->font_min) break;
-        wfont = wfont * 9 / 10 > L->font_min ? wfont * 9 / 10 : L->font_min;
-    }
-    if (w) ph_h = w->height + 2 * pad;
+    int wh = f.wh, ph_h = w ? w->height + 2 * pad : 0;
     int total = wh + (w ? L->gap * 2 + ph_h : 0);
     int y0 = body.y + (body.h - total) / 2;
     if (y0 < body.y) y0 = body.y;
-    SDL_Rect top = {body.x, y0, body.w, wo.box_h};
-    sk_sc_add_line(sc, d, ph->welcome, top, wfont, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_LEFT,
+    SDL_Rect top = {body.x, y0, body.w, f.top_h};
+    sk_sc_add_line(sc, d, ph->welcome, top, f.wfont, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_LEFT,
              false, 255);
     if (!w) return;
     SDL_Rect panel = {body.x, y0 + wh + L->gap * 2, body.w, ph_h};

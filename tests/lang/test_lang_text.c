@@ -130,6 +130,38 @@ static void one(const char *lang, int w, int h)
     rig_close(&g);
 }
 
+/* The session's welcome holds the safety note: never cut short, in any
+ * language, at the sizes a kiosk meets (the German one was cut with "…"
+ * on a 1080x1920 portrait screen with the language tag, until the welcome
+ * text gave it room: smaller first, then its last words). */
+static void welcome_whole(const char *lang, int w, int h)
+{
+    rig g;
+    CHECK(rig_open(&g, lang, w, h), "%s %dx%d rig", lang, w, h);
+    if (!g.sc) {
+        rig_close(&g);
+        return;
+    }
+    sk_timeline_intent(g.c.timeline, SK_INTENT_START);
+    step(&g, 0);
+    sk_tl_view v;
+    sk_timeline_view(g.c.timeline, &v);
+    CHECK(v.phase->kind == SK_PH_WELCOME, "%s: a session opens with %s", lang, sk_phase_name(v.phase->kind));
+    sk_scene_draw(g.sc, &v, w, h);
+    step(&g, 1000);
+    sk_timeline_view(g.c.timeline, &v);
+    sk_scene_draw(g.sc, &v, w, h);
+    char first[256];
+    const char *note = g.c.routine->phrases.safety;
+    int cut = sk_scene_cut_lines(g.sc, note, first, sizeof first);
+    CHECK(note && *note && cut == 0, "%s %dx%d welcome: the safety note cut short: %s", lang, w, h, first);
+    /* the probe can see a cut line: the welcome itself gives way on the
+     * tightest screen */
+    if (w == 1080 && h == 1920 && !strcmp(lang, "de"))
+        CHECK(sk_scene_cut_lines(g.sc, NULL, NULL, 0) == 1, "de 1080x1920: the welcome makes room for the note");
+    rig_close(&g);
+}
+
 int main(void)
 {
     const char *src = getenv("SK_SOURCE_DIR");
@@ -138,5 +170,9 @@ int main(void)
     for (int l = 0; l < 3; l++)
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
             one((const char *[]){"en", "es", "de"}[l], sizes[s][0], sizes[s][1]);
+    static const int welcome_sizes[][2] = {{800, 480}, {480, 800}, {1920, 1080}, {1080, 1920}};
+    for (int l = 0; l < 3; l++)
+        for (size_t s = 0; s < sizeof welcome_sizes / sizeof welcome_sizes[0]; s++)
+            welcome_whole((const char *[]){"en", "es", "de"}[l], welcome_sizes[s][0], welcome_sizes[s][1]);
     return CHECK_DONE();
 }
