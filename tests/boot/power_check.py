@@ -96,7 +96,9 @@ class PowerCheck:
         """The loop on screen, judged against the program's own frames at
         the kiosk's clock now (it ran on through the hours)."""
         c, v = self.c, self.v
-        t = c.kiosk_clock(v)
+        # On the half second: wait_loop_picture looks first at the frames
+        # on whole 2 s steps, and a t off the grid left it only t=0.
+        t = round(c.kiosk_clock(v) * 2) / 2.0
         # Under emulation the timeline runs behind the wall clock (each
         # frame's step is capped): frames from 24 s before to 4 s after.
         # (and t=0: wait_loop_picture's fallback frame).
