@@ -100,9 +100,11 @@ class PowerCheck:
         # on whole 2 s steps, and a t off the grid left it only t=0.
         t = round(c.kiosk_clock(v) * 2) / 2.0
         # Under emulation the timeline runs behind the wall clock (each
-        # frame's step is capped): frames from 24 s before to 4 s after.
+        # frame's step is capped), and more so across hours without a
+        # present: frames from 90 s before to 4 s after (24 s was too few
+        # after the DPMS hours: the hold on screen was not among them).
         # (and t=0: wait_loop_picture's fallback frame).
-        refs = c.references(v, "10-" + shot, [0.0] + [t + i / 2.0 for i in range(-48, 9)])
+        refs = c.references(v, "10-" + shot, [0.0] + [t + i / 2.0 for i in range(-180, 9)])
         return c.wait_loop_picture(v, refs, c.o.out + "/10-%s.png" % shot, 15)
 
     def cec(self, out_dev):
