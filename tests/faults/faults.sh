@@ -206,5 +206,10 @@ kill -TERM $pid
 wait $pid; rc=$?
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 check "SIGTERM: clean exit (status 0)" [ $rc -eq 0 ]
-check "SIGTERM: within 1 s (took $ms ms)" [ $ms -lt 1000 ]
+# 1 s natively; under tests/arm64/run's qemu-user (SK_EMULATED) the exit's
+# writes (usage.csv: write, fsync, rename, fsync of the folder) go through
+# the emulator: 3 s there (1290 ms was seen with a QEMU boot beside it).
+limit=1000
+[ -n "${SK_EMULATED:-}" ] && limit=3000
+check "SIGTERM: within $((limit / 1000)) s (took $ms ms)" [ $ms -lt $limit ]
 finish
