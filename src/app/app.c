@@ -122,9 +122,11 @@ static void follow_display(app *a, Uint64 now)
      * display asleep from the start would take none (pacing.h). */
     if (!a->power || a->first_frame) return;
     sk_display_power_news n = sk_display_power_poll(a->power, now);
-    if (n.tv_woke && screen_state(a, now) == SK_SCREEN_OFF)
-        a->woken_until = now + (Uint64)a->cfg->walkaway_seconds * 1000;
     sk_display_plan plan = display_plan(a, now);
+    if (n.tv_woke && !plan.on) {
+        a->woken_until = now + (Uint64)a->cfg->walkaway_seconds * 1000;
+        plan = display_plan(a, now);   /* now inside the wake window */
+    }
     bool was_on = sk_display_power_get(a->power).on;
     sk_display_power_set(a->power, plan.on, sk_display_why_name(plan.why), now);
     if (n.redraw || (plan.on && !was_on)) {
