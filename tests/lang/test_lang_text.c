@@ -164,8 +164,7 @@ static void welcome_whole(const char *lang, int w, int h)
 
 int main(void)
 {
-    const char *src = getenv("SK_SOURCE_DIR");
-    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    check_path(assets, sizeof assets, "assets");
     static const int sizes[][2] = {{800, 480}, {480, 800}};   /* the Pi touch display, both ways up */
     for (int l = 0; l < 3; l++)
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)

@@ -389,8 +389,7 @@ static void test_signature(void)
 
 int main(void)
 {
-    const char *src = getenv("SK_SOURCE_DIR");
-    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    check_path(assets, sizeof assets, "assets");
     test_signature();
     test_hold_paused_card(false, false);
     test_card(false, false);

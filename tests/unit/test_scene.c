@@ -349,8 +349,7 @@ static void test_all_screens(void)
 
 int main(void)
 {
-    const char *src = getenv("SK_SOURCE_DIR");
-    snprintf(assets, sizeof assets, "%s/assets", src ? src : ".");
+    check_path(assets, sizeof assets, "assets");
     if (TTF_Init() != 0) {
         fprintf(stderr, "TTF_Init: %s\n", TTF_GetError());
         return 1;
