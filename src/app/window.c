@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "display_wait.h"
 #include "notify.h"
+#include "palette.h"
 #include "render_choice.h"
 
 /* Whether SDL can sleep in SDL_WaitEventTimeout on this video driver. X11
@@ -59,8 +60,28 @@ static bool software_raster(SDL_Renderer *r)
  * SDL's software renderer the window's surface is what it draws on, and
  * it keeps its pixels between frames: that is the canvas, and a present
  * sends only the changed areas to the screen. */
+/* SDL 2's KMSDRM backend makes its GBM and EGL surfaces again at the first
+ * swap after SDL_CreateWindow has made the window fullscreen
+ * (KMSDRM_SetWindowFullscreen marks them dirty; KMSDRM_GLES_SwapWindow
+ * re-creates them before eglSwapBuffers), so the first frame presented is
+ * the new surface's empty buffer: a black screen until the next present,
+ * which the pacing may hold back 2 s, and "first frame on screen" (READY)
+ * before any picture. Seen in the boot test: black for 0.5-1.2 s after
+ * READY, after every start. One present of the background colour takes
+ * that swap; the first real frame then goes to the surface that stays. */
+static void settle_kmsdrm_surfaces(SDL_Renderer *r)
+{
+    const char *d = SDL_GetCurrentVideoDriver();
+    if (!d || SDL_strcasecmp(d, "KMSDRM")) return;
+    sk_rgb bg = sk_palette(SK_COL_BG);
+    SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(r);
+    SDL_RenderPresent(r);
+}
+
 void sk_window_renderer_made(sk_window *w)
 {
+    settle_kmsdrm_surfaces(w->r);
     w->canvas = software_raster(w->r);
     w->in_place = w->canvas;
     const char *canvas_env = getenv("SK_CANVAS");

@@ -27,7 +27,9 @@ typedef struct sk_window {
  * made either way (SDL_Quit is the caller's). */
 bool sk_window_open(sk_window *w, const sk_config *cfg, const volatile sig_atomic_t *quit);
 
-/* After a renderer is made (again): whether to draw through a canvas. */
+/* After a renderer is made (again): whether to draw through a canvas; on
+ * KMSDRM one present of the background first, so that the first real
+ * frame is the one on screen (window.c says why). */
 void sk_window_renderer_made(sk_window *w);
 
 /* Shows the frame drawn: with in_place and n >= 0, only the n rects
