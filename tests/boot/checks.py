@@ -26,9 +26,11 @@ import os
 import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from vm import VM, Timeout, VMError, SCREEN_W, SCREEN_H  # noqa: E402
@@ -168,6 +170,40 @@ class Check:
             raise VMError("compare_png: %s" % r.stdout)
         return float(m.group(1))
 
+    def black_png(self):
+        """A black screen of the guest's size, made once (PNG by hand: no
+        imaging library on the host)."""
+        path = os.path.join(self.o.out, "ref", "black.png")
+        if not os.path.exists(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            def chunk(kind, data):
+                return (struct.pack(">I", len(data)) + kind + data +
+                        struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+            rows = b"".join(b"\0" + b"\0" * (3 * SCREEN_W) for _ in range(SCREEN_H))
+            with open(path, "wb") as f:
+                f.write(b"\x89PNG\r\n\x1a\n" +
+                        chunk(b"IHDR", struct.pack(">IIBBBBB", SCREEN_W, SCREEN_H, 8, 2, 0, 0, 0)) +
+                        chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+        return path
+
+    def at_ready(self, v, name):
+        """A screendump at once after READY: READY=1 comes after the first
+        frame is on screen, so it must not be the black of an empty buffer
+        or the console (SDL's KMSDRM re-made its surfaces at the first swap
+        and showed an empty one for 0.5-1.2 s: window.c). Returns the
+        screendump's path; judged by black_at_ready later, off the clock."""
+        shot = os.path.join(self.o.out, name)
+        v.screendump(shot)
+        return shot
+
+    def black_at_ready(self, shot):
+        """None when SHOT shows something; else why it is a black screen."""
+        lit = self.compare(shot, self.black_png())
+        if lit < 50.0:
+            return ("%s, taken at once after READY, is a black screen (%.1f %% of pixels "
+                    "differ from black by more than %d)" % (os.path.basename(shot), lit, TOL))
+        return None
+
     def best_match(self, shot, refs):
         scored = sorted((self.compare(shot, r), r) for r in refs)
         return scored[0]
@@ -280,16 +316,21 @@ class Check:
 
     def run_main(self, v):
         t_ready = self.boot_to_ready(v)
+        at_ready = self.at_ready(v, "1-at-ready.png")
         self.figure("qemu-start-to-READY", t_ready)
         u = v.unit(("ActiveState", "SubState", "NRestarts", "MainPID", "UnitFileState"))
         self.say("unit: %s" % u)
         self.refs = None
         if 1 in self.want:
             link = os.path.join(self.o.root, "etc/systemd/system/multi-user.target.wants", UNIT)
-            if (u["ActiveState"], u["SubState"], u["NRestarts"]) == ("active", "running", "0") \
+            black = self.black_at_ready(at_ready)
+            if black:
+                self.fail(1, black)
+            elif (u["ActiveState"], u["SubState"], u["NRestarts"]) == ("active", "running", "0") \
                     and u["UnitFileState"] == "enabled" and os.path.islink(link):
                 self.ok(1, "READY %.1f s after QEMU started, active/running, NRestarts=0, enabled by "
-                           "the package (link in the root before boot)" % t_ready)
+                           "the package (link in the root before boot); the screen at READY is not "
+                           "black (1-at-ready.png)" % t_ready)
             else:
                 self.fail(1, "unit %s, wants link in the root: %s" % (u, os.path.islink(link)))
         if 2 in self.want:
@@ -338,9 +379,13 @@ class Check:
             self.fail(n, "kill -%s: %s" % (signal_name, e))
             return
         t_ready = time.monotonic() - t
+        at_ready = self.at_ready(v, "%d-at-ready.png" % n)
         shot = os.path.join(self.o.out, "%d-after-%s.png" % (n, signal_name.lower()))
         t_look = time.monotonic()
         good, text, waited = self.wait_loop_picture(v, self.refs, shot, max(1.0, limit - (t_look - t)))
+        black = self.black_at_ready(at_ready)
+        if black:
+            good, text = False, text + "; " + black
         # When the screendump that showed the picture was taken.
         dt = (t_look - t) + waited
         self.figure("kill-%s-to-READY" % signal_name, t_ready)
