@@ -56,10 +56,6 @@ static bool software_raster(SDL_Renderer *r)
     return SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
 }
 
-/* After a renderer is made: the canvas pays on a software rasteriser. On
- * SDL's software renderer the window's surface is what it draws on, and
- * it keeps its pixels between frames: that is the canvas, and a present
- * sends only the changed areas to the screen. */
 /* SDL 2's KMSDRM backend makes its GBM and EGL surfaces again at the first
  * swap after SDL_CreateWindow has made the window fullscreen
  * (KMSDRM_SetWindowFullscreen marks them dirty; KMSDRM_GLES_SwapWindow
@@ -79,6 +75,10 @@ static void settle_kmsdrm_surfaces(SDL_Renderer *r)
     SDL_RenderPresent(r);
 }
 
+/* After a renderer is made: the canvas pays on a software rasteriser. On
+ * SDL's software renderer the window's surface is what it draws on, and
+ * it keeps its pixels between frames: that is the canvas, and a present
+ * sends only the changed areas to the screen. */
 void sk_window_renderer_made(sk_window *w)
 {
     settle_kmsdrm_surfaces(w->r);
