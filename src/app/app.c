@@ -22,6 +22,7 @@
 #include "pacing.h"
 #include "replay.h"
 #include "scene.h"
+#include "sheet_prefetch.h"
 #include "text_util.h"
 #include "view_layout.h"
 #include "window.h"
@@ -76,6 +77,7 @@ typedef struct app {
     Uint64 preload_at;     /* the last sk_scene_preload */
     Uint64 first_present;
     sk_kiosk_state *state;   /* usage counts and status.json */
+    sk_sheet_prefetch *prefetch; /* the first sheet, until the first frame */
 } app;
 
 /* Minute of the day on the wall clock, or -1 while it is not to be
@@ -216,6 +218,8 @@ static bool make_scene(app *a)
         .lazy_sprites = true,   /* the first frame sooner; the rest in idle moments */
         .canvas = a->wnd.canvas,
         .canvas_in_place = a->wnd.in_place,
+        .take_sheet = sk_sheet_prefetch_hook,
+        .take_sheet_user = a->prefetch,
     };
     for (int i = 0; i < a->langs.count; i++)
         so.language_names[i] = sk_language_name(a->langs.c[i].routine->language);
@@ -454,6 +458,7 @@ static void after_frame(app *a, const sk_tl_view *v, bool drawn, Uint64 now)
     if (a->first_frame && drawn) {
         a->first_frame = false;
         a->first_present = a->pacer.last_present_ms;
+        sk_sheet_prefetch_done(a->prefetch);   /* a sheet the first frame did not want goes */
         fprintf(stderr, "stretch-kiosk: first frame on screen %.0f ms after start\n",
                 sk_ms_since_process_start());
         sk_notify_ready("showing the loop");
@@ -545,15 +550,20 @@ static bool start_up(app *a, const sk_replay *replay)
     /* No watchdog ping in here (notify.h): the unit's TimeoutStartSec bounds
      * the start, extended after each step that is done
      * (sk_notify_start_step); the first ping comes with the first frame. */
-    if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
-    if (timing) t1 = sk_ms_since_process_start();
-    if (TTF_Init() != 0) SK_LOG_TTF_FAILED(NULL, "TTF_Init");
+    /* The content first (plain C, no display needed), so that the first
+     * exercise's sheet decodes on a thread while the display and the
+     * renderer are made (sheet_prefetch.h). */
     if (!sk_languages_load(&a->langs, a->cfg, a->assets, &a->tl_opts, stderr)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
     }
     sk_notify_start_step("content loaded");
+    const sk_routine *first = a->langs.c[0].routine;
+    if (first->exercise_count > 0) a->prefetch = sk_sheet_prefetch_start(first->exercises[0].sprite);
+    if (timing) t1 = sk_ms_since_process_start();
+    if (!sk_window_open(&a->wnd, a->cfg, &g_quit)) return false;
     if (timing) t2 = sk_ms_since_process_start();
+    if (TTF_Init() != 0) SK_LOG_TTF_FAILED(NULL, "TTF_Init");
     if (!make_scene(a)) {
         fprintf(stderr, "stretch-kiosk: out of memory while loading content\n");
         return false;
@@ -577,8 +587,8 @@ static bool start_up(app *a, const sk_replay *replay)
     sk_notify_start_step("sound opened; drawing the first frame");
     if (timing) {
         t4 = sk_ms_since_process_start();
-        fprintf(stderr, "bench: start-up: %.0f ms to sk_app_run, display %.0f ms, routine and "
-                        "timeline %.0f ms, scene (sprites) %.0f ms, audio %.0f ms\n",
+        fprintf(stderr, "bench: start-up: %.0f ms to sk_app_run, routine and timeline %.0f ms, "
+                        "display %.0f ms, scene %.0f ms, audio %.0f ms\n",
                 t0, t1 - t0, t2 - t1, t3 - t2, t4 - t3);
         a->stats = calloc(1, sizeof *a->stats);
     }
@@ -621,6 +631,7 @@ static void shut_down(app *a)
     sk_config_free(&a->cfg_own);
     sk_audio_free(a->audio);
     sk_scene_destroy(a->scene);
+    sk_sheet_prefetch_free(a->prefetch);
     sk_languages_free(&a->langs);
     sk_display_power_close(a->power);   /* the display on again, before SDL's video goes */
     sk_window_close(&a->wnd);

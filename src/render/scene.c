@@ -34,7 +34,9 @@ static void load_sheet(sk_scene *sc, int i)
     if (path) {
         sk_diag d;
         sk_diag_init(&d);
-        sk_sprite_sheet *sh = sk_sprite_sheet_load(path, &d);
+        sk_sprite_sheet *sh = NULL;
+        if (!sc->opts.take_sheet || !sc->opts.take_sheet(sc->opts.take_sheet_user, path, &sh, &d))
+            sh = sk_sprite_sheet_load(path, &d);
         if (!sh) {
             sk_diag_print(&d, stderr);
             fprintf(stderr, "%s: the animation is replaced by a still figure\n", path);

@@ -15,6 +15,9 @@
 #include "routine.h"
 #include "timeline.h"
 
+struct sk_sprite_sheet;   /* sprite_sheet.h */
+struct sk_diag;           /* diag.h */
+
 typedef struct sk_scene_opts {
     const char *assets_dir;  /* fonts, sprites */
     bool touch;              /* show the "tap to start" invitation and controls */
@@ -47,6 +50,13 @@ typedef struct sk_scene_opts {
     bool lazy_sprites;       /* load each sprite sheet when first drawn or
                                 by sk_scene_preload, not at creation: the
                                 program's first frame comes sooner */
+    /* May be NULL. Asked first whenever a sheet is to be loaded: true =
+     * it gave the sheet for this descriptor path in *out (NULL if it
+     * failed, its problems added to the diag) as sk_sprite_sheet_load
+     * would; false = load it here. The kiosk hands over the first sheet,
+     * decoded while the renderer was made (sheet_prefetch.h). */
+    bool (*take_sheet)(void *user, const char *path, struct sk_sprite_sheet **out, struct sk_diag *d);
+    void *take_sheet_user;
 } sk_scene_opts;
 
 typedef struct sk_scene sk_scene;
