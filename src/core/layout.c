@@ -149,7 +149,9 @@ static int layout_bottom(sk_layout *L, const sk_layout_in *in, int left, int rig
     L->progress = rect(left, y - ph, inner_w, ph);
     y -= ph + g;
     L->caption_lines = 2;
-    int chh = iceil(L->caption_lines * L->font_caption * 1.22);
+    /* Whole lines as the wrap advances them (iceil per line): two lines of
+     * 1.22 em rounded once held only one at the floor (480x800). */
+    int chh = L->caption_lines * iceil(L->font_caption * 1.22);
     L->caption = rect(left, y - chh, inner_w, chh);
     y -= chh + g;
     return y;

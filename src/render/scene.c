@@ -214,6 +214,26 @@ int sk_scene_cut_lines(const sk_scene *sc, const char *within, char *first, size
     return cut;
 }
 
+int sk_scene_lines_in(const sk_scene *sc, SDL_Rect box, char *out, size_t out_size)
+{
+    if (out && out_size) out[0] = '\0';
+    const dlist *d = sc->prev;
+    int lines = 0;
+    size_t used = 0;
+    for (int i = 0; i < d->n; i++) {
+        const item *it = &d->items[i];
+        if (it->kind != IT_TEXT || it->warm_only || it->alpha == 0 || it->text < 0) continue;
+        SDL_Point at = {(int)floorf(it->box.x), (int)floorf(it->box.y)};
+        if (!SDL_PointInRect(&at, &box)) continue;
+        if (out && out_size > used + 1) {
+            int n = snprintf(out + used, out_size - used, "%s%s", lines ? " " : "", d->arena + it->text);
+            used = n < 0 ? used : used + (size_t)n < out_size ? used + (size_t)n : out_size - 1;
+        }
+        lines++;
+    }
+    return lines;
+}
+
 /* A box of the upright picture (lw x lh) as it lands on the w x h target
  * when sk_scene_draw turns it by rot degrees clockwise about the centres. */
 static SDL_Rect turn_rect(SDL_Rect b, int rot, int w, int h, int lw, int lh)

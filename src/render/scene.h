@@ -176,6 +176,12 @@ int sk_scene_check_text(sk_scene *sc, char *why, size_t why_size);
  * first (may be NULL). */
 int sk_scene_cut_lines(const sk_scene *sc, const char *within, char *first, size_t first_size);
 
+/* For tests: the text of the lines of the last frame drawn whose top left
+ * corner lies in BOX (the layout's logical pixels), drawn ones only, top
+ * to bottom as listed, joined with single spaces into out. Returns how
+ * many lines. */
+int sk_scene_lines_in(const sk_scene *sc, SDL_Rect box, char *out, size_t out_size);
+
 /* Where the renderer guard (render/render_guard.h) looks: the boxes, in
  * the render target's pixels (rotation applied), of the title of the last
  * frame drawn (call right after sk_scene_draw, before presenting) (its largest text that is not a numeral) and of its
