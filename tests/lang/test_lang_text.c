@@ -55,6 +55,24 @@ static void rig_close(rig *g)
     if (g->surf) SDL_FreeSurface(g->surf);
 }
 
+/* rig_open, checked; false (and nothing left open) when it failed. */
+static bool rig_ready(rig *g, const char *lang, int w, int h)
+{
+    CHECK(rig_open(g, lang, w, h), "%s %dx%d rig", lang, w, h);
+    if (g->sc) return true;
+    rig_close(g);
+    return false;
+}
+
+/* How many phases the loop's first round has: up to the first exercise's
+ * intro coming again (later rounds repeat it). */
+static int loop_round(const sk_phase *lp, int n)
+{
+    for (int i = 1; i < n; i++)
+        if (lp[i].kind == SK_PH_INTRO && lp[i].exercise == lp[0].exercise) return i;
+    return n;
+}
+
 static void step(rig *g, int64_t ms)
 {
     sk_timeline_step(g->c.timeline, ms);
@@ -95,11 +113,7 @@ static int judge(rig *g, const char *what, int *phases)
 static void one(const char *lang, int w, int h)
 {
     rig g;
-    CHECK(rig_open(&g, lang, w, h), "%s %dx%d rig", lang, w, h);
-    if (!g.sc) {
-        rig_close(&g);
-        return;
-    }
+    if (!rig_ready(&g, lang, w, h)) return;
     int n, phases = 0;
     sk_timeline_loop_phases(g.c.timeline, &n);
     char what[64];
@@ -107,12 +121,7 @@ static void one(const char *lang, int w, int h)
     /* The whole cycle, each phase 0.5 s in: the exercises' screens of its
      * first round (later rounds repeat them) and every card. */
     const sk_phase *lp = sk_timeline_loop_phases(g.c.timeline, &n);
-    int round = n, judged_loop = 0;
-    for (int i = 1; i < n; i++)
-        if (lp[i].kind == SK_PH_INTRO && lp[i].exercise == lp[0].exercise) {
-            round = i;
-            break;
-        }
+    int round = loop_round(lp, n), judged_loop = 0;
     for (int i = 0; i < n; i++) {
         sk_tl_view v;
         sk_timeline_view(g.c.timeline, &v);
@@ -149,11 +158,7 @@ static void one(const char *lang, int w, int h)
 static void welcome_whole(const char *lang, int w, int h)
 {
     rig g;
-    CHECK(rig_open(&g, lang, w, h), "%s %dx%d rig", lang, w, h);
-    if (!g.sc) {
-        rig_close(&g);
-        return;
-    }
+    if (!rig_ready(&g, lang, w, h)) return;
     sk_timeline_intent(g.c.timeline, SK_INTENT_START);
     step(&g, 0);
     sk_tl_view v;
@@ -262,20 +267,11 @@ static int captions_in_phase(rig *g, const char *what, int *paged)
 static void captions_whole(const char *lang, int w, int h)
 {
     rig g;
-    CHECK(rig_open(&g, lang, w, h), "%s %dx%d rig", lang, w, h);
-    if (!g.sc) {
-        rig_close(&g);
-        return;
-    }
+    if (!rig_ready(&g, lang, w, h)) return;
     followed_n = 0;
     int n, cues = 0, paged = 0;
     const sk_phase *lp = sk_timeline_loop_phases(g.c.timeline, &n);
-    int round = n;
-    for (int i = 1; i < n; i++)
-        if (lp[i].kind == SK_PH_INTRO && lp[i].exercise == lp[0].exercise) {
-            round = i;
-            break;
-        }
+    int round = loop_round(lp, n);
     for (int i = 0; i < round; i++) {
         cues += captions_in_phase(&g, "loop", &paged);
         sk_tl_view v;
