@@ -277,6 +277,54 @@ static void layout_bottom_parts(sk_layout *L)
     L->note_text = (sk_rect){n.x + L->font_small, n.y, n.w - L->font_small, n.h};
 }
 
+/* The parts inside the exercise boxes, the dialog, the welcome and the tag. */
+static void layout_inner_parts(sk_layout *L)
+{
+    int g = L->gap;
+    L->font_count = L->font_small * 6 / 5;
+    L->font_text = L->font_body * 6 / 5;
+    L->font_done = L->font_phase * 5 / 4;
+
+    L->sprite_radius = (float)g;
+    sk_rect s = L->sprite;
+    L->sprite_inner = (sk_rect){s.x + g, s.y + g, s.w - 2 * g, s.h - 2 * g};
+    L->ring_steps_r = L->ring_r + L->ring_thick / 2.0f;
+    sk_rect dots = L->reps;
+    int dot_h = imin(L->font_small * 3 / 2, dots.h);
+    L->rep_dots = (sk_rect){dots.x, dots.y + (dots.h - dot_h) / 2, dots.w / 2, dot_h};
+    L->rep_text_gap = g * 1.5f;
+    sk_rect leg = L->leg;
+    int fig = imin(leg.h, L->font_small * 9 / 4);
+    L->leg_figure = (sk_rect){leg.x, leg.y + (leg.h - fig) / 2, fig, fig};
+    L->leg_text = (sk_rect){leg.x + fig + g, leg.y, leg.w - fig - g, leg.h};
+
+    L->dialog_veil = (sk_rect){0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
+    sk_rect in = L->dialog_inner;
+    float r = in.h * 0.17f;
+    L->dialog_ring_cx = in.x + in.w / 2.0f;
+    L->dialog_ring_cy = in.y + r;
+    L->dialog_ring_r = r - L->ring_thick * 0.3f;
+    L->dialog_ring_thick = L->ring_thick * 0.6f;
+    L->dialog_ring_steps_r = r + L->ring_thick * 0.3f;
+    for (int ring = 0; ring < 2; ring++) {
+        int ring_h = ring ? (int)(2 * r + g) : 0;
+        sk_rect wb = {in.x, in.y + ring_h, in.w, (in.h - ring_h) * 6 / 10};
+        L->dialog_word[ring] = wb;
+        L->dialog_hint[ring] = (sk_rect){in.x, wb.y + wb.h, in.w, in.y + in.h - (wb.y + wb.h)};
+    }
+
+    L->panel_pad = g * 3 / 2;
+    L->warn_bar_w = imax(g / 3, 3);
+    L->warn_bar_inset = g;
+    L->panel_radius = (float)g;
+    L->welcome_top_h = L->card_text.h * 45 / 100;
+    L->welcome_gap = g * 2;
+
+    sk_rect t = L->lang_tag;
+    L->lang_tag_border = (float)imax(g / 6, 1);
+    L->lang_tag_text = (sk_rect){t.x + t.h / 3, t.y, t.w - 2 * (t.h / 3), t.h};
+}
+
 void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
 {
     memset(L, 0, sizeof *L);
@@ -315,6 +363,7 @@ void sk_layout_compute(const sk_layout_in *in, sk_layout *L)
     layout_text_screens(L, left, right - left, mid_top, imax(0, mid_bottom - mid_top));
     layout_done(L);
     layout_bottom_parts(L);
+    layout_inner_parts(L);
 }
 
 int sk_layout_hit_language(const sk_layout *l, int x, int y)

@@ -113,9 +113,34 @@ typedef struct sk_layout {
     /* The fallback note: its dot (centre, radius) and its words. */
     float note_dot_x, note_dot_y, note_dot_r;
     sk_rect note_text;
-    /* The dialog: corners, border, the inside for its ring and words. */
+    /* The dialog: corners, border, the inside for its ring and words; the
+     * veil that dims what lies between the title row and the caption. Its
+     * ring (a paused hold, "still there?"): centre, radius, width, and the
+     * radius its steps are counted at. The big word and the hint under it:
+     * [1] with the ring above them, [0] without. */
     float dialog_radius, dialog_border;
-    sk_rect dialog_inner;
+    sk_rect dialog_inner, dialog_veil;
+    float dialog_ring_cx, dialog_ring_cy, dialog_ring_r, dialog_ring_thick, dialog_ring_steps_r;
+    sk_rect dialog_word[2], dialog_hint[2];
+    /* Exercise screens: the animation panel's corners and the frame's box
+     * inside it; the radius the ring's steps are counted at (its outer
+     * edge); the rep dots' box and the room after the dots before "2 of 4"
+     * starts; the leg figure's square and the leg's word. */
+    float sprite_radius;
+    sk_rect sprite_inner;
+    float ring_steps_r;
+    sk_rect rep_dots;
+    float rep_text_gap;
+    sk_rect leg_figure, leg_text;
+    /* Welcome: the safety note's panel (padding, corners, the warning
+     * bar's width and its inset from the panel's top and bottom), the
+     * most of the body the welcome takes before the note, the space
+     * between them. */
+    int panel_pad, warn_bar_w, warn_bar_inset, welcome_top_h, welcome_gap;
+    float panel_radius;
+    /* The language tag: its outline's width and its word's box. */
+    float lang_tag_border;
+    sk_rect lang_tag_text;
 
     /* Font sizes (pixel em, as TTF_OpenFont's ptsize at 72 dpi). */
     int font_title;      /* exercise name, card title */
@@ -125,7 +150,10 @@ typedef struct sk_layout {
     int font_caption;
     int font_button;     /* words on the controls */
     int font_invite;
-    int font_small;      /* the fallback note, "2 of 4" */
+    int font_small;      /* the fallback note, the language tag */
+    int font_count;      /* "2 of 4" and the leg's word */
+    int font_text;       /* the text screens' text, the welcome, the finish */
+    int font_done;       /* the finish screen's title */
     int font_min;        /* floor for any body text: ceil(3 % of h) */
 } sk_layout;
 

@@ -173,3 +173,35 @@ void sk_sc_add_icon(dlist *d, sk_control ctl, bool paused, float x, float y, flo
     default: break;
     }
 }
+
+void sk_sc_add_pill(dlist *d, SDL_Rect b, float stroke, SDL_Color c)
+{
+    sk_sc_add_rrect(d, b, (b.w < b.h ? b.w : b.h) / 2.0f, stroke, c, 255);
+}
+
+/* ---- the other glyphs ------------------------------------------------- */
+
+void sk_sc_add_tick(dlist *d, float cx, float cy, float r, SDL_Color c)
+{
+    float s = r * 0.55f;
+    SDL_FPoint tick1[4] = {{cx - s * 0.95f, cy + s * 0.05f}, {cx - s * 0.7f, cy - s * 0.2f},
+                           {cx - s * 0.2f, cy + s * 0.3f}, {cx - s * 0.38f, cy + s * 0.6f}};
+    SDL_FPoint tick2[4] = {{cx - s * 0.38f, cy + s * 0.6f}, {cx - s * 0.2f, cy + s * 0.3f},
+                           {cx + s * 0.75f, cy - s * 0.65f}, {cx + s * 0.98f, cy - s * 0.4f}};
+    sk_sc_add_poly(d, tick1, 4, c);
+    sk_sc_add_poly(d, tick2, 4, c);
+}
+
+void sk_sc_add_fingertip(dlist *d, float cx, float cy, float s, float phase, SDL_Color c)
+{
+    sk_sc_add_disc(d, cx, cy, s * 0.22f, 0, c, 255);
+    item *it = sk_dl_add(d, IT_DISC);
+    if (!it) return;
+    it->box = (SDL_FRect){cx, cy, 0, 0};
+    it->f1 = s * (0.3f + 0.25f * phase);
+    it->f2 = s * 0.07f > 1.5f ? s * 0.07f : 1.5f;
+    it->c1 = c;
+    it->alpha = (Uint8)(255 * (1 - phase));
+    /* key without the radius: the ripple is one thing that moves */
+    it->key = sk_hash_str(SK_HASH_INIT, "ripple");
+}

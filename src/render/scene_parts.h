@@ -177,6 +177,14 @@ void sk_sc_add_rrect(dlist *d, SDL_Rect b, float radius, float stroke, SDL_Color
 void sk_sc_add_poly(dlist *d, const SDL_FPoint *p, int n, SDL_Color c);
 void sk_sc_add_disc(dlist *d, float cx, float cy, float radius, float stroke, SDL_Color c, Uint8 alpha);
 void sk_sc_add_icon(dlist *d, sk_control ctl, bool paused, float x, float y, float s, SDL_Color c);
+/* A box with round ends (radius half its short side), filled (stroke 0)
+ * or outlined. */
+void sk_sc_add_pill(dlist *d, SDL_Rect b, float stroke, SDL_Color c);
+/* The finish screen's tick, inside a ring of radius r about (cx, cy). */
+void sk_sc_add_tick(dlist *d, float cx, float cy, float r, SDL_Color c);
+/* The invitation's fingertip of size s about (cx, cy): a dot, and a ripple
+ * at 'phase' (0..1) of its breath, growing and fading. */
+void sk_sc_add_fingertip(dlist *d, float cx, float cy, float s, float phase, SDL_Color c);
 
 /* scene_text.c */
 const sk_wrap *sk_sc_wrap(sk_scene *sc, const char *const *paras, int n, const sk_wrap_opts *o,

@@ -11,6 +11,16 @@
 #include "sprite_clock.h"
 #include "text_util.h"
 
+#define VEIL_ALPHA 215        /* a dialog's dimmed middle: the screen shows through */
+#define RIPPLE_MS 2400        /* the invitation's fingertip breathes once in this */
+#define RIPPLE_STEP_MS 50
+/* Type, in tenths of the font size: a paragraph's marker ("12", ⚠) and a
+ * bullet sit in an indent this wide; one line at the floor is this tall. */
+#define MARK_INDENT_EM10 16
+#define BULLET_INDENT_EM10 14
+#define LINE_EM10 13
+#define WELCOME_SHRINK_PERCENT 90   /* the welcome's text, a step smaller */
+
 /* ---- phases ----------------------------------------------------------- */
 
 static sk_accent phase_accent(const sk_tl_view *v)
@@ -48,12 +58,11 @@ static SDL_Rect inset(SDL_Rect r, int dx, int dy)
 static void build_sprite(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex, int exi)
 {
     const sk_layout *L = &sc->L;
-    int rad = L->gap;
-    sk_sc_add_rrect(d, R(L->sprite), (float)rad, 0, pal(SK_COL_SURFACE), 255);
+    sk_sc_add_rrect(d, R(L->sprite), L->sprite_radius, 0, pal(SK_COL_SURFACE), 255);
     (void)ex;
     sk_sc_load_sprite(sc, exi);   /* lazy_sprites: on first use */
     sk_sprite_gfx *g = exi >= 0 ? sc->gfx[exi] : NULL;
-    SDL_Rect in = inset(R(L->sprite), L->gap, L->gap);
+    SDL_Rect in = R(L->sprite_inner);
     if (!g) {
         item *it = sk_dl_add(d, IT_PLACEHOLDER);
         if (it) {
@@ -110,7 +119,7 @@ static void build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const 
         if (one && one->font_px < pf) pf = one->font_px;
     }
     sk_wrap_opts po = {.box_w = box.w, .box_h = box.h, .font_max = pf, .font_min = pf,
-                       .indent = pf * 16 / 10};
+                       .indent = pf * MARK_INDENT_EM10 / 10};
     int starts[SK_WRAP_MAX_PARAS + 1], pages = 0;
     for (int i = 0; i < n && pages < SK_WRAP_MAX_PARAS;) {
         int j = i + 1;
@@ -144,7 +153,7 @@ static void build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const 
     for (int p = 0; p < pages; p++) {
         Uint8 al = p == cur ? (Uint8)clampf(a * 255.0f + 0.5f, 1, 255) : 0;
         sk_sc_add_paras(sc, d, paras + starts[p], st + starts[p], starts[p + 1] - starts[p], box, pf, pf,
-                  SK_FONT_REGULAR, AL_LEFT, false, 16, al);
+                  SK_FONT_REGULAR, AL_LEFT, false, MARK_INDENT_EM10, al);
     }
 }
 
@@ -198,11 +207,12 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
     int fmax = L->font_body, fmin = L->font_min;
     /* All of it, if it fits at a readable size. */
     sk_wrap_opts o = {.box_w = box.w, .box_h = box.h, .font_max = fmax, .font_min = fmin,
-                      .indent = fmax * 16 / 10};
+                      .indent = fmax * MARK_INDENT_EM10 / 10};
     const sk_wrap *w = sk_sc_wrap(sc, paras, n, &o, SK_FONT_REGULAR);
     if (!w) return;
     if (w->fits) {
-        sk_sc_add_paras(sc, d, paras, st, n, box, fmax, fmin, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+        sk_sc_add_paras(sc, d, paras, st, n, box, fmax, fmin, SK_FONT_REGULAR, AL_LEFT, false,
+                        MARK_INDENT_EM10, 255);
         return;
     }
     build_step_pages(sc, d, v, paras, st, n, box, reading, &o);
@@ -225,10 +235,7 @@ static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk
     if (p->reps > 0 && p->rep > 0) {
         int filled = p->rep - (p->kind == SK_PH_REST ? 0 : 1);
         if (p->kind == SK_PH_HOLD || p->kind == SK_PH_REST) filled = p->rep;
-        SDL_Rect dots = R(L->reps);
-        int dot_h = L->font_small * 3 / 2;
-        if (dot_h > dots.h) dot_h = dots.h;
-        SDL_Rect db = {dots.x, dots.y + (dots.h - dot_h) / 2, dots.w / 2, dot_h};
+        SDL_Rect dots = R(L->reps), db = R(L->rep_dots);
         item *it = sk_dl_add(d, IT_DOTS);
         if (it) {
             it->box = (SDL_FRect){(float)db.x, (float)db.y, (float)db.w, (float)db.h};
@@ -240,29 +247,28 @@ static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk
         }
         sk_rep_row row;
         sk_rep_row_fit((float)db.w, (float)db.h, p->reps, &row);
-        int used = (int)(row.natural_pitch * (p->reps - 1) + row.natural_d + L->gap * 1.5f);
-        if (used > dots.w / 2) used = dots.w / 2;
+        int used = (int)(row.natural_pitch * (p->reps - 1) + row.natural_d + L->rep_text_gap);
+        if (used > db.w) used = db.w;
         char rep[128];
         sk_phrase_format(rep, sizeof rep, ph->rep_of, p->rep, p->reps, NULL);
         SDL_Rect tb = {dots.x + used, dots.y, dots.w - used, dots.h};
-        sk_sc_add_line(sc, d, rep, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_REGULAR, muted, AL_LEFT,
-                 true, 255);
+        sk_sc_add_line(sc, d, rep, tb, L->font_count, L->font_min, SK_FONT_REGULAR, muted, AL_LEFT, true,
+                       255);
     }
     /* Which leg: a figure (the solid leg is the one to stretch) and the word. */
     if (p->leg != SK_LEG_NONE) {
         const char *lw = p->leg == SK_LEG_PAINFUL ? ph->painful_leg : ph->other_leg;
-        int s = L->leg.h;
-        if (s > L->font_small * 9 / 4) s = L->font_small * 9 / 4;
+        SDL_Rect fig = R(L->leg_figure);
         item *it = sk_dl_add(d, IT_LEGS);
         if (it) {
-            it->box = (SDL_FRect){(float)L->leg.x, (float)(L->leg.y + (L->leg.h - s) / 2), (float)s, (float)s};
+            it->box = (SDL_FRect){(float)fig.x, (float)fig.y, (float)fig.w, (float)fig.h};
             it->i1 = p->leg == SK_LEG_OTHER;
             it->c1 = text;
             it->c2 = muted;
             sk_dl_key(d, it);
         }
-        SDL_Rect tb = {L->leg.x + s + L->gap, L->leg.y, L->leg.w - s - L->gap, L->leg.h};
-        sk_sc_add_line(sc, d, lw, tb, L->font_small * 6 / 5, L->font_min, SK_FONT_BOLD, text, AL_LEFT, true, 255);
+        sk_sc_add_line(sc, d, lw, R(L->leg_text), L->font_count, L->font_min, SK_FONT_BOLD, text, AL_LEFT,
+                       true, 255);
     }
 }
 
@@ -277,7 +283,7 @@ static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
         /* Resuming: a 3-2-1 count before the hold goes on. */
         int total = (int)((v->resume_total_ms + 999) / 1000);
         double rem = sk_sc_quantise_left(sc, v->resume_count_ms, v->resume_total_ms,
-                                   sk_sc_ring_steps(L->ring_r + L->ring_thick / 2.0f), !v->paused);
+                                   sk_sc_ring_steps(L->ring_steps_r), !v->paused);
         item *it = sk_dl_add(d, IT_COUNT);
         if (it) {
             it->box = (SDL_FRect){cx, cy, 0, 0};
@@ -294,7 +300,7 @@ static void build_ring(sk_scene *sc, dlist *d, const sk_tl_view *v)
         int64_t dur = p->duration_ms > 0 ? p->duration_ms : 1;
         bool runs = sk_sc_time_runs(v);
         double rem = sk_sc_quantise_left(sc, v->remaining_ms, dur,
-                                   sk_sc_ring_steps(L->ring_r + L->ring_thick / 2.0f), runs);
+                                   sk_sc_ring_steps(L->ring_steps_r), runs);
         secs = sk_sc_seconds_left(sc, v->remaining_ms, runs);
         item *it = sk_dl_add(d, p->kind == SK_PH_GET_READY ? IT_COUNT : IT_HOLD);
         if (it) {
@@ -337,7 +343,7 @@ static void add_heading(sk_scene *sc, dlist *d, const char *title, SDL_Color c)
     sk_sc_add_line(sc, d, title, R(L->card_heading), L->font_title, L->font_min, SK_FONT_BOLD, c, AL_LEFT,
                    true, 255);
     SDL_Rect rule = R(L->card_rule);
-    if (!sk_rect_empty(L->card_rule)) sk_sc_add_rrect(d, rule, rule.h / 2.0f, 0, c, 255);
+    if (!sk_rect_empty(L->card_rule)) sk_sc_add_pill(d, rule, 0, c);
 }
 
 static void build_text_screen(sk_scene *sc, dlist *d, const char *title, SDL_Color title_c,
@@ -345,8 +351,8 @@ static void build_text_screen(sk_scene *sc, dlist *d, const char *title, SDL_Col
 {
     const sk_layout *L = &sc->L;
     add_heading(sc, d, title, title_c);
-    sk_sc_add_paras(sc, d, paras, st, n, R(L->card_text), L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR, AL_LEFT,
-              true, bullets ? 14 : 0, 255);
+    sk_sc_add_paras(sc, d, paras, st, n, R(L->card_text), L->font_text, L->font_min, SK_FONT_REGULAR, AL_LEFT,
+              true, bullets ? BULLET_INDENT_EM10 : 0, 255);
 }
 
 static void build_card(sk_scene *sc, dlist *d, const sk_tl_view *v)
@@ -382,24 +388,25 @@ static welcome_fit fit_welcome(sk_scene *sc, SDL_Rect body, int pad)
     const sk_phrases *ph = &sc->rt->phrases;
     const char *wp[1] = {ph->welcome}, *p[1] = {ph->safety};
     bool safety = ph->safety && *ph->safety;
-    welcome_fit f = {.wfont = L->font_body * 6 / 5, .top_h = body.h * 45 / 100};
+    welcome_fit f = {.wfont = L->font_text, .top_h = L->welcome_top_h};
     sk_wrap_opts o;
     for (;;) {
         sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = f.wfont, .font_min = L->font_min};
         const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
         f.wh = ww ? ww->height : 0;
-        o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - f.wh - L->gap * 2 - 2 * pad,
+        o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - f.wh - L->welcome_gap - 2 * pad,
                            .font_max = L->font_body, .font_min = L->font_min};
-        f.note = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
+        f.note = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, MARK_INDENT_EM10, SK_FONT_REGULAR) : NULL;
         if (!safety || (f.note && !f.note->truncated) || !ph->welcome || f.wfont <= L->font_min) break;
-        f.wfont = f.wfont * 9 / 10 > L->font_min ? f.wfont * 9 / 10 : L->font_min;
+        int smaller = f.wfont * WELCOME_SHRINK_PERCENT / 100;
+        f.wfont = smaller > L->font_min ? smaller : L->font_min;
     }
     if (!safety || !ph->welcome || (f.note && !f.note->truncated)) return f;
     /* Last resort: the note first, in all but one line of the welcome. */
-    int one_line = L->font_min * 13 / 10;
-    o.box_h = body.h - one_line - L->gap * 2 - 2 * pad;
-    f.note = o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, 16, SK_FONT_REGULAR) : NULL;
-    f.top_h = body.h - (f.note ? f.note->height + 2 * pad : 0) - L->gap * 2;
+    int one_line = L->font_min * LINE_EM10 / 10;
+    o.box_h = body.h - one_line - L->welcome_gap - 2 * pad;
+    f.note = o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, MARK_INDENT_EM10, SK_FONT_REGULAR) : NULL;
+    f.top_h = body.h - (f.note ? f.note->height + 2 * pad : 0) - L->welcome_gap;
     sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = L->font_min, .font_min = L->font_min};
     const sk_wrap *ww = f.top_h > 0 ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
     f.wfont = L->font_min;
@@ -416,25 +423,26 @@ static void build_welcome(sk_scene *sc, dlist *d)
     /* The welcome above; the safety note in a panel of its own below, with
      * a warning sign, so it reads as the one thing not to skip. The two
      * sit together in the middle of the body. */
-    int pad = L->gap * 3 / 2;
+    int pad = L->panel_pad;
     welcome_fit f = fit_welcome(sc, body, pad);
     const sk_wrap *w = f.note;
     const char *p[1] = {ph->safety};
     int wh = f.wh, ph_h = w ? w->height + 2 * pad : 0;
-    int total = wh + (w ? L->gap * 2 + ph_h : 0);
+    int total = wh + (w ? L->welcome_gap + ph_h : 0);
     int y0 = body.y + (body.h - total) / 2;
     if (y0 < body.y) y0 = body.y;
     SDL_Rect top = {body.x, y0, body.w, f.top_h};
     sk_sc_add_line(sc, d, ph->welcome, top, f.wfont, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_LEFT,
              false, 255);
     if (!w) return;
-    SDL_Rect panel = {body.x, y0 + wh + L->gap * 2, body.w, ph_h};
+    SDL_Rect panel = {body.x, y0 + wh + L->welcome_gap, body.w, ph_h};
     SDL_Rect in = inset(panel, pad, pad);
     para_style st = {pal(SK_COL_TEXT), "\xe2\x9a\xa0", pal(SK_COL_WARN)};
-    sk_sc_add_rrect(d, panel, (float)L->gap, 0, pal(SK_COL_SURFACE), 255);
-    SDL_Rect bar = {panel.x, panel.y + L->gap, L->gap / 3 > 3 ? L->gap / 3 : 3, panel.h - 2 * L->gap};
-    sk_sc_add_rrect(d, bar, bar.w / 2.0f, 0, pal(SK_COL_WARN), 255);
-    sk_sc_add_paras(sc, d, p, &st, 1, in, L->font_body, L->font_min, SK_FONT_REGULAR, AL_LEFT, false, 16, 255);
+    sk_sc_add_rrect(d, panel, L->panel_radius, 0, pal(SK_COL_SURFACE), 255);
+    SDL_Rect bar = {panel.x, panel.y + L->warn_bar_inset, L->warn_bar_w, panel.h - 2 * L->warn_bar_inset};
+    sk_sc_add_pill(d, bar, 0, pal(SK_COL_WARN));
+    sk_sc_add_paras(sc, d, p, &st, 1, in, L->font_body, L->font_min, SK_FONT_REGULAR, AL_LEFT, false,
+                    MARK_INDENT_EM10, 255);
 }
 
 static void build_finish(sk_scene *sc, dlist *d)
@@ -454,17 +462,11 @@ static void build_finish(sk_scene *sc, dlist *d)
         it->c2 = pal(SK_COL_TRACK);
         sk_dl_key(d, it);
     }
-    float s = r * 0.55f;
-    SDL_FPoint tick1[4] = {{cx - s * 0.95f, cy + s * 0.05f}, {cx - s * 0.7f, cy - s * 0.2f},
-                           {cx - s * 0.2f, cy + s * 0.3f}, {cx - s * 0.38f, cy + s * 0.6f}};
-    SDL_FPoint tick2[4] = {{cx - s * 0.38f, cy + s * 0.6f}, {cx - s * 0.2f, cy + s * 0.3f},
-                           {cx + s * 0.75f, cy - s * 0.65f}, {cx + s * 0.98f, cy - s * 0.4f}};
-    sk_sc_add_poly(d, tick1, 4, g);
-    sk_sc_add_poly(d, tick2, 4, g);
-    sk_sc_add_line(sc, d, ph->finish_title, R(L->done_title), L->font_phase * 5 / 4, L->font_min, SK_FONT_BOLD,
+    sk_sc_add_tick(d, cx, cy, r, g);
+    sk_sc_add_line(sc, d, ph->finish_title, R(L->done_title), L->font_done, L->font_min, SK_FONT_BOLD,
                    g, AL_CENTRE, true, 255);
-    sk_sc_add_line(sc, d, ph->finish, R(L->done_text), L->font_body * 6 / 5, L->font_min, SK_FONT_REGULAR,
-             pal(SK_COL_TEXT), AL_CENTRE, false, 255);
+    sk_sc_add_line(sc, d, ph->finish, R(L->done_text), L->font_text, L->font_min, SK_FONT_REGULAR,
+                   pal(SK_COL_TEXT), AL_CENTRE, false, 255);
 }
 
 /* A dimmed middle and a panel with a big word: paused, still there. */
@@ -473,36 +475,30 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
 {
     const sk_layout *L = &sc->L;
     for (int i = 0; i < d->n; i++) d->items[i].veiled = true;
-    SDL_Rect veil = {0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
     SDL_Color bg = pal(SK_COL_BG);
-    bg.a = 215;
-    sk_sc_add_rrect(d, veil, 0, 0, bg, 255);
+    bg.a = VEIL_ALPHA;
+    sk_sc_add_rrect(d, R(L->dialog_veil), 0, 0, bg, 255);
     SDL_Rect box = R(L->dialog);
     sk_sc_add_rrect(d, box, L->dialog_radius, 0, pal(SK_COL_SURFACE), 255);
     sk_sc_add_rrect(d, box, L->dialog_radius, L->dialog_border, c, 255);
-    SDL_Rect in = R(L->dialog_inner);
-    int ring_h = 0;
     if (ring) {
-        float r = in.h * 0.17f;
-        ring_h = (int)(2 * r + L->gap);
         int64_t dur = v->phase->duration_ms > 0 ? v->phase->duration_ms : 1;
         item *it = sk_dl_add(d, IT_HOLD);
         if (it) {
-            it->box = (SDL_FRect){in.x + in.w / 2.0f, in.y + r, 0, 0};
-            it->f1 = r - L->ring_thick * 0.3f;
-            it->f2 = L->ring_thick * 0.6f;
+            it->box = (SDL_FRect){L->dialog_ring_cx, L->dialog_ring_cy, 0, 0};
+            it->f1 = L->dialog_ring_r;
+            it->f2 = L->dialog_ring_thick;
             it->f3 = (float)sk_sc_quantise_left(sc, v->remaining_ms, dur,
-                                          sk_sc_ring_steps(r + L->ring_thick * 0.3f),
-                                          sk_sc_time_runs(v));
+                                                sk_sc_ring_steps(L->dialog_ring_steps_r),
+                                                sk_sc_time_runs(v));
             it->c1 = c;
             it->c2 = pal(SK_COL_TRACK);
             sk_dl_key(d, it);
         }
     }
-    SDL_Rect wb = {in.x, in.y + ring_h, in.w, (in.h - ring_h) * 6 / 10};
-    sk_sc_add_line(sc, d, word, wb, L->font_phase, L->font_min, SK_FONT_BOLD, c, AL_CENTRE, true, 255);
-    SDL_Rect hb = {in.x, wb.y + wb.h, in.w, in.y + in.h - (wb.y + wb.h)};
-    sk_sc_add_line(sc, d, hint, hb, L->font_body, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_CENTRE,
+    sk_sc_add_line(sc, d, word, R(L->dialog_word[ring]), L->font_phase, L->font_min, SK_FONT_BOLD, c,
+                   AL_CENTRE, true, 255);
+    sk_sc_add_line(sc, d, hint, R(L->dialog_hint[ring]), L->font_body, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_CENTRE,
              false, 255);
 }
 
@@ -547,27 +543,14 @@ static void build_invite(sk_scene *sc, dlist *d, const sk_tl_view *v)
     const sk_layout *L = &sc->L;
     SDL_Rect b = R(L->invite);
     SDL_Color fill = acc(SK_ACC_INTRO), ink = pal(SK_COL_ON_ACCENT);
-    sk_sc_add_rrect(d, b, b.h / 2.0f, 0, fill, 255);
-    /* A fingertip with a ripple: a dot and a ring that breathes slowly. */
-    float s = L->invite_icon;
-    float cx = L->invite_dot_x, cy = L->invite_dot_y;
-    sk_sc_add_disc(d, cx, cy, s * 0.22f, 0, ink, 255);
-    /* In 48 steps of 50 ms: smooth to the eye, and a 60 Hz screen need
-     * not redraw for a ripple grown by a tenth of a pixel. */
-    int64_t in_cycle = v->clock_ms % 2400;
-    float ph = (float)((in_cycle / 50) * 50 / 2400.0);
-    sk_sc_hint(sc, 50 - in_cycle % 50);
-    float rr = s * (0.3f + 0.25f * ph);
-    item *it = sk_dl_add(d, IT_DISC);
-    if (it) {
-        it->box = (SDL_FRect){cx, cy, 0, 0};
-        it->f1 = rr;
-        it->f2 = s * 0.07f > 1.5f ? s * 0.07f : 1.5f;
-        it->c1 = ink;
-        it->alpha = (Uint8)(255 * (1 - ph));
-        /* key without the radius: the ripple is one thing that moves */
-        it->key = sk_hash_str(SK_HASH_INIT, "ripple");
-    }
+    sk_sc_add_pill(d, b, 0, fill);
+    /* The fingertip's ripple breathes once in RIPPLE_MS, in steps of
+     * RIPPLE_STEP_MS: smooth to the eye, and a 60 Hz screen need not
+     * redraw for a ripple grown by a tenth of a pixel. */
+    int64_t in_cycle = v->clock_ms % RIPPLE_MS;
+    float ph = (float)((in_cycle / RIPPLE_STEP_MS) * RIPPLE_STEP_MS / (double)RIPPLE_MS);
+    sk_sc_hint(sc, RIPPLE_STEP_MS - in_cycle % RIPPLE_STEP_MS);
+    sk_sc_add_fingertip(d, L->invite_dot_x, L->invite_dot_y, L->invite_icon, ph, ink);
     sk_sc_add_line(sc, d, sc->rt->phrases.tap_to_start, R(L->invite_text), L->font_invite, L->font_min, SK_FONT_BOLD, ink,
              AL_CENTRE, true, 255);
 }
@@ -592,8 +575,8 @@ static void build_languages(sk_scene *sc, dlist *d)
     }
     if (!sk_rect_empty(L->lang_tag)) {
         SDL_Rect t = R(L->lang_tag);
-        sk_sc_add_rrect(d, t, t.h / 2.0f, (float)(L->gap / 6 > 1 ? L->gap / 6 : 1), pal(SK_COL_MUTED), 255);
-        sk_sc_add_line(sc, d, now, inset(t, t.h / 3, 0), L->font_small, L->font_min, SK_FONT_REGULAR,
+        sk_sc_add_pill(d, t, L->lang_tag_border, pal(SK_COL_MUTED));
+        sk_sc_add_line(sc, d, now, R(L->lang_tag_text), L->font_small, L->font_min, SK_FONT_REGULAR,
                        pal(SK_COL_MUTED), AL_CENTRE, true, 255);
     }
 }
