@@ -215,8 +215,11 @@ double sk_sc_quantise_left(sk_scene *sc, int64_t rem_ms, int64_t dur_ms, int ste
 long long sk_sc_seconds_left(sk_scene *sc, int64_t rem_ms, bool running);
 float sk_sc_quantise_progress(sk_scene *sc, const sk_tl_view *v, int width);
 
-/* screens.c */
+/* screens.c: the whole frame's items for the view. */
 void sk_sc_build(sk_scene *sc, dlist *d, const sk_tl_view *v);
+/* captions.c: the caption line(s), every page of this phase's captions
+ * warm, the one being spoken showing. */
+void sk_sc_build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v);
 
 /* frame.c */
 void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade);
