@@ -25,9 +25,10 @@ sk_packages_build=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
 # package name carries the default clang's version (14 in bookworm, 19 in
 # trixie).
 # openssh-client: ssh-keygen checks the boot partition's SSH keys
-# (tests/image/test_boot_settings.sh).
+# (tests/image/test_boot_settings.sh). python3: the source's shape
+# (tests/code/code_shape.py).
 sk_packages_test_common=(xvfb xauth sox vorbis-tools systemd clang valgrind imagemagick
-                         openssh-client)
+                         openssh-client python3)
 sk_packages_test_clang_rt() {
     case $1 in bookworm) echo libclang-rt-14-dev ;; trixie) echo libclang-rt-19-dev ;; esac
 }
