@@ -325,6 +325,7 @@ static void reload(app *a)
             sk_config_free(&a->cfg_own);
             a->cfg_own = fresh;   /* the struct owns its strings: moving it is fine */
             apply_settings(a);
+            sk_kiosk_state_set_usage(a->state, a->cfg->usage, stderr);
             char desc[512];
             fprintf(stderr, "stretch-kiosk: settings: %s\n",
                     sk_config_describe(a->cfg, desc, sizeof desc));

@@ -92,6 +92,9 @@ static void say_if_in_memory(const char *dir, FILE *log)
                      "the next reboot\n", dir);
 }
 
+static void load_usage(sk_kiosk_state *ks, FILE *log);
+static int trusted_day(time_t now);
+
 sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FILE *log)
 {
     sk_kiosk_state *ks = calloc(1, sizeof *ks);
@@ -111,7 +114,35 @@ sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FIL
         fprintf(log, "stretch-kiosk: no folder for status.json (no $RUNTIME_DIRECTORY or "
                      "$XDG_RUNTIME_DIR): --status will not find this kiosk\n");
     if (ks->have_run_dir) ks->unclean = left_by_dead_run(ks->run_dir);
-    if (usage_on && ks->have_state_dir) {
+    if (usage_on) load_usage(ks, log);
+    return ks;
+}
+
+void sk_kiosk_state_set_usage(sk_kiosk_state *ks, bool usage_on, FILE *log)
+{
+    if (!ks || usage_on == ks->usage_on) return;
+    if (usage_on) {
+        /* Counting again: from the counts on disk, not over them. */
+        sk_usage_free(&ks->usage);
+        if (!sk_usage_init(&ks->usage)) {
+            fprintf(log, "stretch-kiosk: usage: out of memory: not counting\n");
+            return;
+        }
+        ks->usage_on = true;
+        load_usage(ks, log);
+        sk_usage_set_day(&ks->usage, trusted_day(time(NULL)));
+        fprintf(log, "stretch-kiosk: usage counts on again (kiosk.ini's usage = yes)\n");
+    } else {
+        write_usage(ks);   /* what was counted so far is kept */
+        ks->usage_on = false;
+        fprintf(log, "stretch-kiosk: usage counts off (kiosk.ini's usage = no); usage.csv is kept "
+                     "as it is\n");
+    }
+}
+
+static void load_usage(sk_kiosk_state *ks, FILE *log)
+{
+    if (ks->have_state_dir) {
         say_if_in_memory(ks->state_dir, log);
         char why[4200];
         size_t len = 0;
@@ -129,7 +160,6 @@ sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FIL
             free(text);
         }
     }
-    return ks;
 }
 
 /* The day on the wall clock, yyyymmdd, or 0 while it reads before 2024

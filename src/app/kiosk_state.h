@@ -53,6 +53,10 @@ typedef struct sk_status_facts {
  * a status.json left by a run that did not shut down. Never NULL unless
  * out of memory; logs to log. */
 sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FILE *log);
+/* kiosk.ini's usage key changed on SIGHUP: off writes the counts a last
+ * time and stops counting (usage.csv stays as it is); on loads usage.csv
+ * again and counts on from it. Logged; the same value does nothing. */
+void sk_kiosk_state_set_usage(sk_kiosk_state *ks, bool usage_on, FILE *log);
 /* One start of the program, with SK_USAGE_START_* problems (an unclean
  * end of the last run is added here); written at once. */
 void sk_kiosk_state_started(sk_kiosk_state *ks, unsigned problems);

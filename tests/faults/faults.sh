@@ -196,11 +196,18 @@ wait_log() {  # file pattern seconds: until the pattern is in the file
 }
 wait_log "$tmp/live.err" "first frame on screen" 60 || fail "SIGHUP: the kiosk did not start"
 printf '[exercise.x]\nhold_seconds = forever\n' >"$tmp/live.ini"
+printf '[kiosk]\nroutine = %s\nusage = no\n' "$tmp/live.ini" >"$tmp/kiosk.ini"
 kill -HUP $pid
 wait_log "$tmp/live.err" "still showing the previous routine" 60 || true
 check "SIGHUP with a broken routine: still running" kill -0 $pid
 check "SIGHUP with a broken routine: the error names file and line" grep -q "live.ini:2: hold_seconds" "$tmp/live.err"
 check "SIGHUP with a broken routine: keeps the old content" grep -q "still showing the previous routine" "$tmp/live.err"
+# The settings of the same reload still apply: usage = no stops the counts.
+check "SIGHUP with usage = no: the counts stop" grep -q "usage counts off (kiosk.ini's usage = no)" "$tmp/live.err"
+printf '[kiosk]\nroutine = %s\nusage = yes\n' "$tmp/live.ini" >"$tmp/kiosk.ini"
+kill -HUP $pid
+wait_log "$tmp/live.err" "usage counts on again" 60 || true
+check "SIGHUP with usage = yes: counting again" grep -q "usage counts on again (kiosk.ini's usage = yes)" "$tmp/live.err"
 t0=$(date +%s%N)
 kill -TERM $pid
 wait $pid; rc=$?
