@@ -20,6 +20,7 @@ SK_TEST_WALL_CLOCK_SYNCED=1 (a drop-in in /run, gone at the next boot):
 the guest has no network time. Everything is put back at the end.
 """
 
+import json
 import re
 import time
 
@@ -27,6 +28,7 @@ from vm import Timeout, VMError
 
 UNIT = "stretch-kiosk.service"
 DROPIN = "/run/systemd/system/%s.d/sk-test-power.conf" % UNIT
+STATUS = "/run/stretch-kiosk/health/status.json"   # the unit's RuntimeDirectory
 TV_LOG = "/tmp/sk-tv-monitor.log"
 # As cec-ctl --monitor names them (opcode and number: REQUEST_ACTIVE_SOURCE
 # is 0x85, not Active Source).
@@ -93,19 +95,54 @@ class PowerCheck:
         return m.group(0)
 
     def picture_back(self, shot):
-        """The loop on screen, judged against the program's own frames at
-        the kiosk's clock now (it ran on through the hours)."""
+        """The loop on screen, judged against the program's own frames of
+        the phase the kiosk says it shows. Under emulation the timeline
+        runs behind the wall clock (each frame's step is capped at 250 ms,
+        and a wake in the hours takes longer than that under TCG), by 37 s
+        after these hours on amd64 and 148 s on arm64, so the time since
+        the first frame only bounds it from above. The kiosk's status.json
+        names the phase and stretch on screen; the program's schedule up
+        to that bound (its --trace) says when they last ran; the frames
+        are that span's, every half second (and t=0: wait_loop_picture's
+        fallback frame). Without a status, the 90 s before the bound."""
         c, v = self.c, self.v
         # On the half second: wait_loop_picture looks first at the frames
         # on whole 2 s steps, and a t off the grid left it only t=0.
         t = round(c.kiosk_clock(v) * 2) / 2.0
-        # Under emulation the timeline runs behind the wall clock (each
-        # frame's step is capped), and more so across hours without a
-        # present: frames from 90 s before to 4 s after (24 s was too few
-        # after the DPMS hours: the hold on screen was not among them).
-        # (and t=0: wait_loop_picture's fallback frame).
-        refs = c.references(v, "10-" + shot, [0.0] + [t + i / 2.0 for i in range(-180, 9)])
+        times = self.phase_span(shot, t)
+        if times is None:
+            times = [t + i / 2.0 for i in range(-180, 9)]
+        refs = c.references(v, "10-" + shot, [0.0] + times)
         return c.wait_loop_picture(v, refs, c.o.out + "/10-%s.png" % shot, 15)
+
+    def phase_span(self, shot, t):
+        """Half-second times over the last run of the phase on screen
+        before T (+ 4 s), at most 250 of them, or None."""
+        c, v = self.c, self.v
+        _, st = v.shell("cat %s 2>/dev/null" % STATUS, check=False)
+        try:
+            screen = json.loads(st)["screen"]
+            phase, stretch = screen["phase"], screen["stretch"]
+        except (ValueError, KeyError, TypeError):
+            c.say("10 %s: no status.json to read the phase from; the 90 s before t=%.1f" % (shot, t))
+            return None
+        _, trace = c.references(v, "10-%s-schedule" % shot, [t + 4])
+        starts = [(float(m.group(1)), m.group(2), m.group(3)) for m in
+                  re.finditer(r"^t=([0-9.]+) phase=(\S+) .*?exercise=(\S+)", trace, re.M)]
+        span = None
+        for i, (at, ph, ex) in enumerate(starts):
+            if at <= t and ph == phase and ex == (stretch or "-"):
+                end = starts[i + 1][0] if i + 1 < len(starts) else t + 4
+                span = (at, end)
+        if not span:
+            c.say("10 %s: %s/%s not in the schedule before t=%.1f; the 90 s before it" % (shot, phase, stretch, t))
+            return None
+        lo, hi = max(0.0, span[0] - 4), min(span[1] + 10, t + 4)
+        lo = max(lo, hi - 125)
+        c.say("10 %s: status.json says %s/%s: the program's frames %.1f-%.1f s (t=%.1f)"
+              % (shot, phase, stretch, lo, hi, t))
+        first = int(lo * 2) / 2.0
+        return [first + i / 2.0 for i in range(int((hi - first) * 2) + 1)]
 
     def cec(self, out_dev):
         c, v = self.c, self.v
