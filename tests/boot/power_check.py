@@ -116,8 +116,8 @@ class PowerCheck:
         return c.wait_loop_picture(v, refs, c.o.out + "/10-%s.png" % shot, 15)
 
     def phase_span(self, shot, t):
-        """Half-second times over the last run of the phase on screen
-        before T (+ 4 s), at most 250 of them, or None."""
+        """Half-second times over the runs of the phase on screen before
+        T (+ 4 s), at most 250 of them, or None."""
         c, v = self.c, self.v
         _, st = v.shell("cat %s 2>/dev/null" % STATUS, check=False)
         try:
@@ -129,20 +129,25 @@ class PowerCheck:
         _, trace = c.references(v, "10-%s-schedule" % shot, [t + 4])
         starts = [(float(m.group(1)), m.group(2), m.group(3)) for m in
                   re.finditer(r"^t=([0-9.]+) phase=(\S+) .*?exercise=(\S+)", trace, re.M)]
-        span = None
+        # Every run of that phase and stretch before T (a stretch holds
+        # for each leg, and status.json does not say which), the latest
+        # first, each with 4 s before and 10 s after it.
+        spans = []
         for i, (at, ph, ex) in enumerate(starts):
             if at <= t and ph == phase and ex == (stretch or "-"):
                 end = starts[i + 1][0] if i + 1 < len(starts) else t + 4
-                span = (at, end)
-        if not span:
+                spans.append((max(0.0, at - 4), min(end + 10, t + 4)))
+        if not spans:
             c.say("10 %s: %s/%s not in the schedule before t=%.1f; the 90 s before it" % (shot, phase, stretch, t))
             return None
-        lo, hi = max(0.0, span[0] - 4), min(span[1] + 10, t + 4)
-        lo = max(lo, hi - 125)
-        c.say("10 %s: status.json says %s/%s: the program's frames %.1f-%.1f s (t=%.1f)"
-              % (shot, phase, stretch, lo, hi, t))
-        first = int(lo * 2) / 2.0
-        return [first + i / 2.0 for i in range(int((hi - first) * 2) + 1)]
+        times = []
+        for lo, hi in reversed(spans):
+            first = int(lo * 2) / 2.0
+            times += [first + i / 2.0 for i in range(int((hi - first) * 2) + 1)]
+        times = sorted(set(times[:250]))
+        c.say("10 %s: status.json says %s/%s: the program's frames of %s (t=%.1f)"
+              % (shot, phase, stretch, ", ".join("%.1f-%.1f s" % sp for sp in spans), t))
+        return times
 
     def cec(self, out_dev):
         c, v = self.c, self.v
