@@ -227,6 +227,21 @@ class Check:
         half second, with the settings the guest's kiosk runs with."""
         return self.references(v, name, [i / 2.0 for i in range(0, 2 * REF_SECONDS + 1)])
 
+    def judge_shot(self, shot, refs, t):
+        """The best of the program's frames up to T + 2 s for a screendump:
+        every 2 s, then every half second around the best. Returns
+        (whether it is within MAX_BAD, the line saying so)."""
+        refs, trace = refs
+        coarse = [p for ts, p in refs.items() if ts <= t + 2.0 and ts % 2.0 == 0]
+        bad, ref = self.best_match(shot, coarse or [refs[0.0]])
+        tb = [ts for ts, p in refs.items() if p == ref][0]
+        fine = [p for ts, p in refs.items() if abs(ts - tb) <= 1.5]
+        bad, ref = self.best_match(shot, fine)
+        tb = [ts for ts, p in refs.items() if p == ref][0]
+        return bad <= MAX_BAD, ("%s %.0f s after the first frame: best of the program's frames is t=%.1f s (%s), "
+                     "%.2f %% of pixels off by more than %d (allowed %.1f %%)"
+                     % (os.path.basename(shot), t, tb, phase_at(trace, tb), bad, TOL, MAX_BAD))
+
     def wait_loop_picture(self, v, refs, shot, deadline):
         """Waits until the screen shows the loop's opening phase as the
         program itself draws it. The kiosk's timeline runs slower than the
@@ -252,17 +267,9 @@ class Check:
                     return False, "%s; waited %.0f s" % (e, time.monotonic() - t0), time.monotonic() - t0
                 time.sleep(1.0)
                 continue
-            coarse = [p for ts, p in refs.items() if ts <= t + 2.0 and ts % 2.0 == 0]
-            bad, ref = self.best_match(shot, coarse or [refs[0.0]])
-            tb = [ts for ts, p in refs.items() if p == ref][0]
-            fine = [p for ts, p in refs.items() if abs(ts - tb) <= 1.5]
-            bad, ref = self.best_match(shot, fine)
-            tb = [ts for ts, p in refs.items() if p == ref][0]
+            good, text = self.judge_shot(shot, (refs, trace), t)
             waited = time.monotonic() - t0
-            text = ("%s %.0f s after the first frame: best of the program's frames is t=%.1f s (%s), "
-                    "%.2f %% of pixels off by more than %d (allowed %.1f %%)"
-                    % (os.path.basename(shot), t, tb, phase_at(trace, tb), bad, TOL, MAX_BAD))
-            if bad <= MAX_BAD:
+            if good:
                 return True, text, t_shot - t0
             if waited > deadline:
                 return False, text + "; waited %.0f s" % waited, waited
