@@ -109,8 +109,15 @@ class PowerCheck:
         out = c.o.out + "/10-%s.png" % shot
         # The screen and what the kiosk says it shows, at one moment: the
         # program's frames take a minute to render on arm64, and the kiosk
-        # moves on meanwhile.
-        v.screendump(out)
+        # moves on meanwhile. Just after the hours the screen may still be
+        # dark (the display waking, the first present to come): the first
+        # screendump that is not.
+        until = time.monotonic() + c.dl(30)
+        while True:
+            v.screendump(out)
+            if c.compare(out, c.black_png()) >= 50.0 or time.monotonic() > until:
+                break
+            time.sleep(0.5)
         # On the half second: wait_loop_picture looks first at the frames
         # on whole 2 s steps, and a t off the grid left it only t=0.
         t = round(c.kiosk_clock(v) * 2) / 2.0
