@@ -92,8 +92,27 @@ static void say_if_in_memory(const char *dir, FILE *log)
                      "the next reboot\n", dir);
 }
 
-static void load_usage(sk_kiosk_state *ks, FILE *log);
-static int trusted_day(time_t now);
+/* usage.csv into ks->usage, its bad lines logged. */
+static void load_usage(sk_kiosk_state *ks, FILE *log)
+{
+    if (!ks->have_state_dir) return;
+    say_if_in_memory(ks->state_dir, log);
+    char why[4200];
+    size_t len = 0;
+    char *text = sk_state_file_read(ks->state_dir, SK_USAGE_FILE, USAGE_MAX_BYTES, &len, why, sizeof why);
+    if (!text) {
+        if (!strstr(why, ": missing")) fprintf(log, "stretch-kiosk: %s: counting from nothing\n", why);
+        return;
+    }
+    char name[4200];
+    snprintf(name, sizeof name, "%s/%s", ks->state_dir, SK_USAGE_FILE);
+    sk_diag d;
+    sk_diag_init(&d);
+    sk_usage_parse(text, len, name, &ks->usage, &d);
+    sk_diag_print(&d, log);
+    sk_diag_free(&d);
+    free(text);
+}
 
 sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FILE *log)
 {
@@ -118,6 +137,19 @@ sk_kiosk_state *sk_kiosk_state_open(bool usage_on, const char *dir_override, FIL
     return ks;
 }
 
+/* The day on the wall clock, yyyymmdd, or 0 while it reads before 2024
+ * (a Pi before NTP). Unlike hours, counts do not wait for NTP: a clock
+ * that booted behind (fake-hwclock) counts into the newest day already
+ * counted (sk_usage_set_day never goes back), and a kiosk whose network
+ * has no NTP still counts. */
+static int trusted_day(time_t now)
+{
+    struct tm tm;
+    if (!localtime_r(&now, &tm)) return 0;
+    if (sk_hours_trusted_minute(true, now, &tm) < 0) return 0;
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
 void sk_kiosk_state_set_usage(sk_kiosk_state *ks, bool usage_on, FILE *log)
 {
     if (!ks || usage_on == ks->usage_on) return;
@@ -138,41 +170,6 @@ void sk_kiosk_state_set_usage(sk_kiosk_state *ks, bool usage_on, FILE *log)
         fprintf(log, "stretch-kiosk: usage counts off (kiosk.ini's usage = no); usage.csv is kept "
                      "as it is\n");
     }
-}
-
-static void load_usage(sk_kiosk_state *ks, FILE *log)
-{
-    if (ks->have_state_dir) {
-        say_if_in_memory(ks->state_dir, log);
-        char why[4200];
-        size_t len = 0;
-        char *text = sk_state_file_read(ks->state_dir, SK_USAGE_FILE, USAGE_MAX_BYTES, &len, why, sizeof why);
-        if (!text && !strstr(why, ": missing"))
-            fprintf(log, "stretch-kiosk: %s: counting from nothing\n", why);
-        if (text) {
-            char name[4200];
-            snprintf(name, sizeof name, "%s/%s", ks->state_dir, SK_USAGE_FILE);
-            sk_diag d;
-            sk_diag_init(&d);
-            sk_usage_parse(text, len, name, &ks->usage, &d);
-            sk_diag_print(&d, log);
-            sk_diag_free(&d);
-            free(text);
-        }
-    }
-}
-
-/* The day on the wall clock, yyyymmdd, or 0 while it reads before 2024
- * (a Pi before NTP). Unlike hours, counts do not wait for NTP: a clock
- * that booted behind (fake-hwclock) counts into the newest day already
- * counted (sk_usage_set_day never goes back), and a kiosk whose network
- * has no NTP still counts. */
-static int trusted_day(time_t now)
-{
-    struct tm tm;
-    if (!localtime_r(&now, &tm)) return 0;
-    if (sk_hours_trusted_minute(true, now, &tm) < 0) return 0;
-    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
 void sk_kiosk_state_started(sk_kiosk_state *ks, unsigned problems)

@@ -396,7 +396,8 @@ static welcome_fit fit_welcome(sk_scene *sc, SDL_Rect body, int pad)
         f.wh = ww ? ww->height : 0;
         o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - f.wh - L->welcome_gap - 2 * pad,
                            .font_max = L->font_body, .font_min = L->font_min};
-        f.note = safety && o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, MARK_INDENT_EM10, SK_FONT_REGULAR) : NULL;
+        f.note = safety && o.box_h > 0
+                     ? sk_sc_wrap_indented(sc, p, 1, &o, MARK_INDENT_EM10, SK_FONT_REGULAR) : NULL;
         if (!safety || (f.note && !f.note->truncated) || !ph->welcome || f.wfont <= L->font_min) break;
         int smaller = f.wfont * WELCOME_SHRINK_PERCENT / 100;
         f.wfont = smaller > L->font_min ? smaller : L->font_min;
@@ -498,8 +499,8 @@ static void build_dialog(sk_scene *sc, dlist *d, const sk_tl_view *v, const char
     }
     sk_sc_add_line(sc, d, word, R(L->dialog_word[ring]), L->font_phase, L->font_min, SK_FONT_BOLD, c,
                    AL_CENTRE, true, 255);
-    sk_sc_add_line(sc, d, hint, R(L->dialog_hint[ring]), L->font_body, L->font_min, SK_FONT_REGULAR, pal(SK_COL_TEXT), AL_CENTRE,
-             false, 255);
+    sk_sc_add_line(sc, d, hint, R(L->dialog_hint[ring]), L->font_body, L->font_min, SK_FONT_REGULAR,
+                   pal(SK_COL_TEXT), AL_CENTRE, false, 255);
 }
 
 static void build_controls(sk_scene *sc, dlist *d, const sk_tl_view *v)

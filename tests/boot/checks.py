@@ -211,7 +211,8 @@ class Check:
         return shot
 
     def black_at_ready(self, shot):
-        """None when SHOT shows something; else why it is a black screen."""
+        """None when SHOT shows something (check 10 asks it after the
+        screen-off hours too); else why it is a black screen."""
         lit = self.compare(shot, self.black_png())
         if lit < 50.0:
             return ("%s, taken at once after READY, is a black screen (%.1f %% of pixels "

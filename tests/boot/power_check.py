@@ -115,7 +115,7 @@ class PowerCheck:
         until = time.monotonic() + c.dl(30)
         while True:
             v.screendump(out)
-            if c.compare(out, c.black_png()) >= 50.0 or time.monotonic() > until:
+            if c.black_at_ready(out) is None or time.monotonic() > until:
                 break
             time.sleep(0.5)
         # On the half second: wait_loop_picture looks first at the frames

@@ -42,16 +42,23 @@ def strip_comments(text):
 
 def functions(lines):
     """(name, first line, length) of each top-level function: a line at
-    column 0 naming it, then a '{' line at column 0 ... '}' at column 0."""
-    name, start = None, 0
+    column 0 naming it, its body from a '{' (at column 0, or ending the
+    signature's line) to the '}' at column 0. A ';' before the body makes
+    it a prototype; an '=' before the '(' a table."""
+    name, start, body = None, 0, False
     for i, line in enumerate(lines, 1):
+        if body:
+            if line.startswith("}"):
+                yield name, start, i - start
+                name, body = None, False
+            continue
         m = FUNC_START.match(line)
-        if m and not line.startswith(("typedef", "struct", "static const", "#")):
+        if m and not line.startswith(("typedef", "#")) and "=" not in line.split("(")[0]:
             name, start = m.group(1), i
-        elif line.startswith("}") and name:
-            yield name, start, i - start
-            name = None
-        elif line and not line[0].isspace() and not line.startswith("{") and name and ")" in line and ";" in line:
+            body = line.rstrip().endswith("{")
+        elif name and line.startswith("{"):
+            body = True
+        elif name and ";" in line:
             name = None
 
 
