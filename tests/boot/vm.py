@@ -165,10 +165,24 @@ class VM:
     def elapsed(self):
         return time.monotonic() - self.t0
 
+    def why_gone(self, wait=10):
+        """What became of QEMU when a channel closed under us: its exit code
+        (it closes its sockets a moment before it is reaped) and the serial
+        log's last lines, where a guest panic or reset shows."""
+        try:
+            rc = "exited (%d)" % self.proc.wait(wait)
+        except subprocess.TimeoutExpired:
+            rc = "still running %d s later" % wait
+        try:
+            tail = self.serial_text()[-1500:].strip().splitlines()[-8:]
+        except OSError as e:
+            tail = ["(no serial log: %s)" % e]
+        return "QEMU of boot '%s' %s, %.0f s after it started; see %s; the serial log ends:\n    %s" % (
+            self.name, rc, self.elapsed(), self.qemu_log.name, "\n    ".join(tail))
+
     def _check_alive(self, what):
         if self.proc.poll() is not None:
-            raise VMError("QEMU exited (%d) while waiting for %s; see %s"
-                          % (self.proc.returncode, what, self.qemu_log.name))
+            raise VMError("QEMU exited while waiting for %s: %s" % (what, self.why_gone()))
 
     def power_cut(self, timeout=30):
         """QMP quit: the machine stops where it is, as when the plug is pulled."""
@@ -210,7 +224,7 @@ class VM:
             if r:
                 data = self.qmp_sock.recv(65536)
                 if not data:
-                    raise VMError("QMP connection closed")
+                    raise VMError("QMP connection closed: %s" % self.why_gone())
                 self.qmp_buf += data
         line, self.qmp_buf = self.qmp_buf.split(b"\n", 1)
         return json.loads(line)
@@ -305,7 +319,8 @@ class VM:
             if r:
                 data = self.shell_conn.recv(65536)
                 if not data:
-                    raise VMError("the test shell's connection closed")
+                    raise VMError("the test shell's connection closed while waiting for %s: %s"
+                                  % (what, self.why_gone()))
                 self.shell_buf += data
 
     def shell_send(self, cmd):
