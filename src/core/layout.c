@@ -294,9 +294,12 @@ static void layout_inner_parts(sk_layout *L)
     L->rep_dots = (sk_rect){dots.x, dots.y + (dots.h - dot_h) / 2, dots.w / 2, dot_h};
     L->rep_text_gap = g * 1.5f;
     sk_rect leg = L->leg;
-    int fig = imin(leg.h, L->font_small * 9 / 4);
-    L->leg_figure = (sk_rect){leg.x, leg.y + (leg.h - fig) / 2, fig, fig};
-    L->leg_text = (sk_rect){leg.x + fig + g, leg.y, leg.w - fig - g, leg.h};
+    /* The figure (a pair of legs) is three quarters as wide as tall: the
+     * word beside it has the rest ("Schmerzendes Bein" at the floor needs
+     * nearly all of it in portrait 480x800). */
+    int fig = imin(leg.h, L->font_small * 9 / 4), fig_w = fig * 3 / 4;
+    L->leg_figure = (sk_rect){leg.x, leg.y + (leg.h - fig) / 2, fig_w, fig};
+    L->leg_text = (sk_rect){leg.x + fig_w + g, leg.y, leg.w - fig_w - g, leg.h};
 
     L->dialog_veil = (sk_rect){0, L->title.y + L->title.h, L->w, L->caption.y - (L->title.y + L->title.h)};
     sk_rect in = L->dialog_inner;

@@ -9,10 +9,7 @@
  * German step at 480x800) is shown in pages, as subtitles are: as many
  * whole lines as the box holds at the caption's own size, one page after
  * the other while the voice reads them, each at its share of the reading
- * time by its length, the last until the next cue. The clips read 52-90 ms
- * a character (median 59-72 ms in en, es, de: soxi over assets/voice), so
- * a page comes no later than its words are spoken. */
-#define CAPTION_MS_PER_CHAR 60
+ * time by its length, the last until the next cue (read_along.c). */
 #define CAPTION_PAGES_MAX 12
 
 typedef struct caption_pages {
@@ -35,32 +32,13 @@ static void caption_paginate(sk_scene *sc, const char *text, SDL_Rect box, capti
                         .font_min = L->font_caption};
     w = sk_sc_wrap_indented(sc, p, 1, &all, 0, SK_FONT_REGULAR);
     if (!w || w->truncated || w->line_count < 2 || w->line_h <= 0) return;
-    int per = box.h / w->line_h;
-    if (per < 1) per = 1;
-    /* More pages than that: fuller pages, cut by the box as before. */
-    if ((w->line_count + per - 1) / per > CAPTION_PAGES_MAX)
-        per = (w->line_count + CAPTION_PAGES_MAX - 1) / CAPTION_PAGES_MAX;
-    pg->n = 0;
-    for (int i = 0; i < w->line_count; i += per) {
-        int last = i + per < w->line_count ? i + per - 1 : w->line_count - 1;
-        pg->start[pg->n] = w->lines[i].start;
-        pg->end[pg->n] = w->lines[last].start + w->lines[last].len;
-        pg->n++;
+    int first[CAPTION_PAGES_MAX + 1];
+    pg->n = sk_sc_split_lines(w->line_count, box.h / w->line_h, CAPTION_PAGES_MAX, first);
+    for (int k = 0; k < pg->n; k++) {
+        const sk_wrap_line *last = &w->lines[first[k + 1] - 1];
+        pg->start[k] = w->lines[first[k]].start;
+        pg->end[k] = last->start + last->len;
     }
-}
-
-/* The page on show SINCE ms into a cue that lasts SPAN ms; *next_ms (-1:
- * none) is when the next one comes. */
-static int caption_page_at(const caption_pages *pg, int64_t since, int64_t span, int64_t *next_ms)
-{
-    *next_ms = -1;
-    int total = pg->end[pg->n - 1] > 0 ? pg->end[pg->n - 1] : 1;
-    int64_t reading = (int64_t)total * CAPTION_MS_PER_CHAR;
-    if (span > 0 && span < reading) reading = span;
-    int k = 0;
-    while (k + 1 < pg->n && reading * pg->start[k + 1] / total <= since) k++;
-    if (k + 1 < pg->n) *next_ms = reading * pg->start[k + 1] / total - since;
-    return k;
 }
 
 static void add_caption_page(sk_scene *sc, dlist *d, const char *text, const caption_pages *pg, int k,
@@ -100,7 +78,7 @@ void sk_sc_build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
         if (now) {
             int64_t span = (i + 1 < p->cue_count ? p->cues[i + 1].at_ms : p->duration_ms) - c->at_ms;
             int64_t next = -1;
-            shown = caption_page_at(&pg, v->elapsed_ms - c->at_ms, span, &next);
+            shown = sk_sc_piece_at(pg.start, pg.n, pg.end[pg.n - 1], v->elapsed_ms - c->at_ms, span, &next);
             if (next > 0 && sk_sc_time_runs(v)) sk_sc_hint(sc, next);
         }
         for (int k = 0; k < pg.n; k++) add_caption_page(sc, d, c->text, &pg, k, k == shown ? 255 : 0);

@@ -41,7 +41,7 @@ void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
         break;
     }
     case IT_LEGS:
-        sk_shape_legs(r, (int)it->box.x, (int)it->box.y, (int)it->box.w, it->i1, it->c1, it->c2, a);
+        sk_shape_legs(r, it->box, it->i1, it->c1, it->c2, a);
         break;
     case IT_BAR: {
         SDL_Rect b = {(int)it->box.x, (int)it->box.y, (int)it->box.w, (int)it->box.h};

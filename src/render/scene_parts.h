@@ -2,6 +2,9 @@
  * public face is scene.h). One frame goes:
  *   screens.c       the timeline's view -> a display list of items, drawn
  *                   into the boxes of the layout
+ *   captions.c      the voice's words, in pages when long
+ *   step_pages.c    steps that do not all fit, in pages
+ *   read_along.c    long text in pieces timed to the voice
  *   scene_text.c    wrapping and ellipsis caches, text items, the digits
  *   display_list.c  items, their keys and hashes; shapes and icons
  *   quantise.c      ring, bar and numbers rounded so a still picture stands
@@ -28,6 +31,10 @@
 #define FADE_MS 400
 #define STEP_PAGE_MS 10000   /* a page of steps shows this long when they do not all fit */
 #define PAGE_FADE_MS 250
+/* The clips read 52-90 ms a character (median 59-72 ms in en, es, de: soxi
+ * over assets/voice), so a piece of text read along at this rate comes no
+ * later than its words are spoken. */
+#define READ_MS_PER_CHAR 60
 #define MAX_ITEMS 384
 #define ARENA 24576
 #define WRAP_CACHE 48
@@ -206,6 +213,28 @@ int sk_sc_add_line(sk_scene *sc, dlist *d, const char *s, SDL_Rect box, int font
                    sk_font_weight wt, SDL_Color c, align al, bool vcentre, Uint8 alpha);
 void sk_sc_warm_digits(sk_scene *sc);
 void sk_sc_add_number(sk_scene *sc, dlist *d, long long n, float cx, float cy, SDL_Color c);
+
+/* step_pages.c: steps that do not all fit BOX (paras and their styles, N
+ * of them; o: the wrap tried for all of them) as pages at one size, each
+ * step in pieces of whole lines when it does not fit a page alone; the
+ * page with what the voice reads (paragraph 'reading'; -1: none) shows,
+ * else they turn every STEP_PAGE_MS. Every page is in the list (those not
+ * showing warm-only), so a page turn renders nothing new. */
+void sk_sc_build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const char *const *paras,
+                            const para_style *st, int n, SDL_Rect box, int reading, const sk_wrap_opts *o,
+                            int indent_em10);
+
+/* read_along.c */
+/* Splits LINES lines into pieces of at most PER lines, at most MAX pieces
+ * (fuller ones when more would be needed), balanced so that no piece is a
+ * lone line after full ones. first[k] is piece k's first line, first[n] =
+ * LINES; first has room for MAX + 1. Returns n >= 1. */
+int sk_sc_split_lines(int lines, int per, int max, int *first);
+/* The piece on show SINCE ms into reading a text of TOTAL bytes whose N
+ * pieces start at byte start[k] (start[0] = 0), read at READ_MS_PER_CHAR
+ * but within SPAN ms (<= 0: no limit). *next_ms is when the next piece
+ * comes, -1 when this is the last. */
+int sk_sc_piece_at(const int *start, int n, int total, int64_t since, int64_t span, int64_t *next_ms);
 
 /* quantise.c */
 void sk_sc_hint(sk_scene *sc, int64_t ms);

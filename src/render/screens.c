@@ -106,57 +106,6 @@ static int spoken_step(const sk_tl_view *v, const sk_exercise *ex)
     return c->step - 1;
 }
 
-/* Steps that do not all fit: pages of whole paragraphs at one size, the
- * largest at which each paragraph fits on a page of its own; the page the
- * voice reads from ('reading', -1: none), else turning every few seconds. */
-static void build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const char *const *paras,
-                             const para_style *st, int n, SDL_Rect box, int reading,
-                             const sk_wrap_opts *o)
-{
-    int pf = o->font_max;
-    for (int i = 0; i < n; i++) {
-        const sk_wrap *one = sk_sc_wrap(sc, paras + i, 1, o, SK_FONT_REGULAR);
-        if (one && one->font_px < pf) pf = one->font_px;
-    }
-    sk_wrap_opts po = {.box_w = box.w, .box_h = box.h, .font_max = pf, .font_min = pf,
-                       .indent = pf * MARK_INDENT_EM10 / 10};
-    int starts[SK_WRAP_MAX_PARAS + 1], pages = 0;
-    for (int i = 0; i < n && pages < SK_WRAP_MAX_PARAS;) {
-        int j = i + 1;
-        while (j < n) {
-            const sk_wrap *ww = sk_sc_wrap(sc, paras + i, j + 1 - i, &po, SK_FONT_REGULAR);
-            if (!ww || !ww->fits) break;
-            j++;
-        }
-        starts[pages++] = i;
-        i = j;
-    }
-    starts[pages] = n;
-    int64_t t = v->elapsed_ms < 0 ? 0 : v->elapsed_ms;
-    int cur = (int)((t / STEP_PAGE_MS) % pages);
-    float a = 1;
-    if (reading >= 0) {
-        for (int p = 0; p < pages; p++)
-            if (reading >= starts[p] && reading < starts[p + 1]) cur = p;
-    } else {
-        /* Out, then in: two pages never show over each other. */
-        int64_t in_page = t % STEP_PAGE_MS;
-        if (sk_sc_time_runs(v)) {
-            if ((in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) || STEP_PAGE_MS - in_page <= PAGE_FADE_MS)
-                sk_sc_hint(sc, 0);
-            else
-                sk_sc_hint(sc, STEP_PAGE_MS - PAGE_FADE_MS - in_page);
-        }
-        if (in_page < PAGE_FADE_MS && t >= STEP_PAGE_MS) a = (float)in_page / PAGE_FADE_MS;
-        if (STEP_PAGE_MS - in_page < PAGE_FADE_MS) a = (float)(STEP_PAGE_MS - in_page) / PAGE_FADE_MS;
-    }
-    for (int p = 0; p < pages; p++) {
-        Uint8 al = p == cur ? (Uint8)clampf(a * 255.0f + 0.5f, 1, 255) : 0;
-        sk_sc_add_paras(sc, d, paras + starts[p], st + starts[p], starts[p + 1] - starts[p], box, pf, pf,
-                  SK_FONT_REGULAR, AL_LEFT, false, MARK_INDENT_EM10, al);
-    }
-}
-
 /* The steps, numbered. When they do not all fit at a readable size they
  * show a page at a time, at one size for every page: the page the voice is
  * reading from, else turning every few seconds. Every page is in the list
@@ -215,7 +164,7 @@ static void build_steps(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_ex
                         MARK_INDENT_EM10, 255);
         return;
     }
-    build_step_pages(sc, d, v, paras, st, n, box, reading, &o);
+    sk_sc_build_step_pages(sc, d, v, paras, st, n, box, reading, &o, MARK_INDENT_EM10);
 }
 
 static void build_counters(sk_scene *sc, dlist *d, const sk_tl_view *v, const sk_exercise *ex)

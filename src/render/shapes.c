@@ -182,17 +182,15 @@ int sk_shape_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Colo
     return row.width;
 }
 
-void sk_shape_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
+void sk_shape_legs(SDL_Renderer *r, SDL_FRect box, bool right_solid,
                        SDL_Color solid, SDL_Color hollow, Uint8 alpha)
 {
     /* Two legs side by side, as seen lying on the back from the feet: the
      * one to stretch solid, the other an outline. Mirroring swaps them. */
-    float s = (float)size;
-    float lw = s * 0.30f, gap = s * 0.14f;
-    float x0 = x + (s - (2 * lw + gap)) / 2;
+    float lw = box.w * 0.40f, gap = box.w * 0.20f;
     float stroke = lw * 0.2f < 1.5f ? 1.5f : lw * 0.2f;
     for (int i = 0; i < 2; i++) {
-        SDL_FRect leg = {x0 + i * (lw + gap), y + s * 0.05f, lw, s * 0.9f};
+        SDL_FRect leg = {box.x + i * (lw + gap), box.y + box.h * 0.05f, lw, box.h * 0.9f};
         bool is_solid = (i == 1) == right_solid;
         sk_shape_rrect(r, leg, lw / 2, is_solid ? 0 : stroke, is_solid ? solid : hollow, alpha);
     }

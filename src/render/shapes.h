@@ -50,9 +50,10 @@ int sk_shape_reps(SDL_Renderer *r, SDL_Rect box, int filled, int total, SDL_Colo
                       SDL_Color off, Uint8 alpha);
 
 /* The leg figure: a small pair of legs from a pelvis, one solid (the leg
- * being stretched) and one hollow; 'right_solid' mirrors it. Drawn in a
- * square of side 'size' at (x, y). */
-void sk_shape_legs(SDL_Renderer *r, int x, int y, int size, bool right_solid,
+ * being stretched) and one hollow; 'right_solid' mirrors it. The pair
+ * fills the box: each leg 40 % of its width, 20 % apart, 90 % of its
+ * height. */
+void sk_shape_legs(SDL_Renderer *r, SDL_FRect box, bool right_solid,
                        SDL_Color solid, SDL_Color hollow, Uint8 alpha);
 
 /* The progress bar: a rounded track and the part done. */

@@ -19,6 +19,10 @@
 #include "text_util.h"
 
 static char assets[4096];
+/* How many languages the kiosk offers: 3 (a tag and the language buttons
+ * take room) or 1 (the layout's boxes come out otherwise: German's leg
+ * word was cut beside a larger ring at 480x800 with one language). */
+static int kiosk_languages = 3;
 
 typedef struct rig {
     SDL_Surface *surf;
@@ -41,7 +45,7 @@ static bool rig_open(rig *g, const char *lang, int w, int h)
         free(g->c.routine->exercises[i].sprite);
         g->c.routine->exercises[i].sprite = NULL;
     }
-    sk_scene_opts o = {.assets_dir = assets, .touch = true, .languages = 3,
+    sk_scene_opts o = {.assets_dir = assets, .touch = true, .languages = kiosk_languages,
                        .language_names = {"English", "Español", "Deutsch"}};
     g->sc = sk_scene_create(g->r, g->c.routine, &o);
     return g->sc != NULL;
@@ -95,12 +99,18 @@ static int judge(rig *g, const char *what, int *phases)
     CHECK(bad == 0, "%s %s %s %d: %d text problems: %s", g->c.routine->language, what,
           sk_phase_name(v.phase->kind), v.phase_index, bad, why);
     /* What a tap does must read whole (German's invitation lost its verb
-     * to "…" at 480x800). Not the leg's word beside the ring: German's
-     * "Schmerzendes Bein" is cut there at 480x800 (README, "Several
-     * languages"). */
+     * to "…" at 480x800), and so must the leg's word beside the ring and
+     * every step of the exercise on screen, the equipment and the caution
+     * (at 480x800 in touch mode each step was cut after three lines). */
     const sk_phrases *ph = &g->c.routine->phrases;
-    const char *whole[] = {ph->tap_to_start};
-    for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++) {
+    const sk_routine *rt = g->c.routine;
+    const sk_exercise *ex = v.phase->exercise >= 0 ? &rt->exercises[v.phase->exercise] : NULL;
+    const char *whole[4 + SK_MAX_STEPS] = {ph->tap_to_start, ph->painful_leg, ph->other_leg};
+    size_t nw = 3;
+    for (int i = 0; ex && i < ex->step_count; i++) whole[nw++] = ex->steps[i];
+    if (ex) whole[nw++] = ex->equipment;
+    if (ex) whole[nw++] = ex->caution;
+    for (size_t k = 0; k < nw; k++) {
         char first[256];
         if (whole[k] && *whole[k])
             CHECK(sk_scene_cut_lines(g->sc, whole[k], first, sizeof first) == 0, "%s %s %s %d: \"%s\" cut short: %s",
@@ -117,7 +127,7 @@ static void one(const char *lang, int w, int h)
     int n, phases = 0;
     sk_timeline_loop_phases(g.c.timeline, &n);
     char what[64];
-    snprintf(what, sizeof what, "%dx%d loop", w, h);
+    snprintf(what, sizeof what, "%dx%d %d-language loop", w, h, kiosk_languages);
     /* The whole cycle, each phase 0.5 s in: the exercises' screens of its
      * first round (later rounds repeat them) and every card. */
     const sk_phase *lp = sk_timeline_loop_phases(g.c.timeline, &n);
@@ -134,7 +144,7 @@ static void one(const char *lang, int w, int h)
         step(&g, v.remaining_ms);
     }
     sk_timeline_intent(g.c.timeline, SK_INTENT_START);
-    snprintf(what, sizeof what, "%dx%d session", w, h);
+    snprintf(what, sizeof what, "%dx%d %d-language session", w, h, kiosk_languages);
     int sn;
     const sk_phase *sp = sk_timeline_session_phases(g.c.timeline, &sn);
     int judged_session = 0;
@@ -147,7 +157,7 @@ static void one(const char *lang, int w, int h)
         step(&g, 0);
     }
     CHECK(phases == judged_loop + judged_session && judged_loop > round, "%s %dx%d: %d screens judged", lang, w, h, phases);
-    printf("%s %dx%d: %d screens judged\n", lang, w, h, phases);
+    printf("%s %dx%d, %d language(s): %d screens judged\n", lang, w, h, kiosk_languages, phases);
     rig_close(&g);
 }
 
@@ -298,9 +308,11 @@ int main(void)
 {
     check_path(assets, sizeof assets, "assets");
     static const int sizes[][2] = {{800, 480}, {480, 800}};   /* the Pi touch display, both ways up */
-    for (int l = 0; l < 3; l++)
-        for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
-            one((const char *[]){"en", "es", "de"}[l], sizes[s][0], sizes[s][1]);
+    for (kiosk_languages = 3; kiosk_languages >= 1; kiosk_languages -= 2)
+        for (int l = 0; l < 3; l++)
+            for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
+                one((const char *[]){"en", "es", "de"}[l], sizes[s][0], sizes[s][1]);
+    kiosk_languages = 3;
     for (int l = 0; l < 3; l++)
         for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
             captions_whole((const char *[]){"en", "es", "de"}[l], sizes[s][0], sizes[s][1]);

@@ -136,14 +136,14 @@ static void test_markers(void)
     }
     clear();
     SDL_Color hollow = {0, 255, 0, 255};
-    sk_shape_legs(ren, 100, 100, 100, false, WHITE, hollow, 255);
-    /* legs 30 px wide, 14 apart, centred: left leg x 113..143, right 157..187 */
+    sk_shape_legs(ren, (SDL_FRect){113, 100, 74, 100}, false, WHITE, hollow, 255);
+    /* legs 29.6 px wide, 14.8 apart: left leg x 113..142.6, right 157.4..187 */
     SDL_Color l = px(128, 150), rr = px(172, 150);
     CHECK(l.r == 255 && l.g == 255, "left leg solid: %d %d", l.r, l.g);
     CHECK(rr.r == 0 && rr.g == 0, "right leg hollow inside: %d %d", rr.r, rr.g);
     CHECK(px(158, 150).g > 100, "right leg outline: %d", px(158, 150).g);
     clear();
-    sk_shape_legs(ren, 100, 100, 100, true, WHITE, hollow, 255);
+    sk_shape_legs(ren, (SDL_FRect){113, 100, 74, 100}, true, WHITE, hollow, 255);
     CHECK(px(172, 150).r == 255 && px(128, 150).r == 0, "mirrored");
 
     clear();
