@@ -11,8 +11,10 @@ int sk_sc_split_lines(int lines, int per, int max, int *first)
     int n = (lines + per - 1) / per;
     if (n > max) n = max;
     /* Balanced, the fuller pieces first: 7 lines at 3 a piece are 3, 2, 2,
-     * never 3, 3, 1 (a lone last word reads as a mistake). */
+     * never 3, 3, 1; and the last never a lone line after a fuller one: 3
+     * lines at 2 are 1, 2 (a lone last word reads as a mistake). */
     for (int k = 0; k <= n; k++) first[k] = (k * lines + n - 1) / n;
+    if (n >= 2 && first[n] - first[n - 1] == 1 && first[n - 1] - first[n - 2] >= 2) first[n - 1]--;
     return n;
 }
 

@@ -226,8 +226,8 @@ void sk_sc_build_step_pages(sk_scene *sc, dlist *d, const sk_tl_view *v, const c
 
 /* read_along.c */
 /* Splits LINES lines into pieces of at most PER lines, at most MAX pieces
- * (fuller ones when more would be needed), balanced so that no piece is a
- * lone line after full ones. first[k] is piece k's first line, first[n] =
+ * (fuller ones when more would be needed), balanced, and the last never a
+ * lone line after a fuller one. first[k] is piece k's first line, first[n] =
  * LINES; first has room for MAX + 1. Returns n >= 1. */
 int sk_sc_split_lines(int lines, int per, int max, int *first);
 /* The piece on show SINCE ms into reading a text of TOTAL bytes whose N

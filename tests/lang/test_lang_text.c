@@ -268,6 +268,10 @@ static int captions_in_phase(rig *g, const char *what, int *paged)
               first_cut);
         CHECK(!strcmp(want, got), "%s %s cue %s: the caption box showed \"%s\" for \"%s\"",
               g->c.routine->language, what, c->key, seen, c->text);
+        /* Pages are balanced: the last is never a lone word after full
+         * ones (an English caption ended on "equipment." alone). */
+        CHECK(pages < 2 || strchr(last, ' '), "%s %s cue %s: its last page is one word: \"%s\"",
+              g->c.routine->language, what, c->key, last);
         if (pages > 1) (*paged)++;
         cues++;
     }
