@@ -52,6 +52,10 @@ static bool turn_ends(sk_kiosk *k, const sk_event *ev, int *next, int *index)
 {
     *next = -1;
     *index = 0;
+    if (ev->kind == SK_EV_SESSION_STARTED && k->same_session) {
+        k->same_session = false;
+        return false;
+    }
     if (ev->kind == SK_EV_SESSION_STARTED || ev->kind == SK_EV_SESSION_FINISHED ||
         ev->kind == SK_EV_SESSION_STOPPED) {
         k->joined_ms = ev->time_ms;   /* the loop after it is no new stretch */
@@ -94,6 +98,9 @@ static bool apply_intent(sk_kiosk *k, sk_intent in)
     sk_timeline_view(k->tl, &v);
     if (v.mode == SK_TL_SESSION && lang == k->cur)
         return sk_timeline_intent(k->tl, SK_INTENT_ACTIVITY);   /* it runs already */
+    /* From another language's session: the same session goes on in this
+     * one (its old timeline is left as it is until the loop rejoins it). */
+    k->same_session = v.mode == SK_TL_SESSION;
     k->cur = lang;
     k->tl = k->langs[lang];
     k->joined_ms = v.clock_ms;

@@ -42,6 +42,8 @@ typedef struct sk_kiosk {
     int loop_lang;            /* the one the loop shows now (its order) */
     bool per_stretch;         /* switch at each stretch, not each cycle */
     int64_t joined_ms;        /* timeline clock of the last switch */
+    bool same_session;        /* a session changed language: the new
+                                 timeline's start is no new session */
 } sk_kiosk;
 
 void sk_kiosk_init(sk_kiosk *k, sk_timeline *tl, const sk_replay *replay, int64_t max_step_ms);
@@ -51,14 +53,15 @@ void sk_kiosk_init(sk_kiosk *k, sk_timeline *tl, const sk_replay *replay, int64_
  * one cycle each (at SK_EV_LOOP_WRAPPED) or, per_stretch, one stretch each
  * (at each loop intro, the next language going on at the same phase). A
  * language intent (intent.h) starts a session in that language (from the
- * loop, the start screen or another language's session); when a session
- * ends, the loop goes on in the language it was showing, from its cycle's
- * start. A switch at timeline time t enters the next timeline at t and
- * runs it for the time the old one went past t, so no time is lost or
- * doubled; the old one's events after the switch are dropped (the
- * boundary's own event is handed out, except a per-stretch intro's
- * PHASE_STARTED, which the next language's replaces). n < 2: nothing
- * changes. Call after sk_kiosk_init with k->tl == tls[0]. */
+ * loop, the start screen or another language's session, whose
+ * SESSION_STARTED is then not handed out again: it is one session); when
+ * a session ends, the loop goes on in the language it was showing, from
+ * its cycle's start. A switch at timeline time t enters the next
+ * timeline at t and runs it for the time the old one went past t, so no
+ * time is lost or doubled; the old one's events after the switch are
+ * dropped (the boundary's own event is handed out, except a per-stretch
+ * intro's PHASE_STARTED, which the next language's replaces). n < 2:
+ * nothing changes. Call after sk_kiosk_init with k->tl == tls[0]. */
 void sk_kiosk_set_languages(sk_kiosk *k, sk_timeline *const *tls, int n, bool per_stretch);
 
 /* Which language's timeline time moves now (0-based, in the order given

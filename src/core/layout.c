@@ -322,6 +322,8 @@ static void layout_inner_parts(sk_layout *L)
     L->panel_radius = (float)g;
     L->welcome_top_h = L->card_text.h * 45 / 100;
     L->welcome_gap = g * 2;
+    sk_rect ct = L->card_text;
+    L->welcome_room = (sk_rect){ct.x, ct.y, ct.w, L->caption.y + L->caption.h - ct.y};
 
     sk_rect t = L->lang_tag;
     L->lang_tag_border = (float)imax(g / 6, 1);

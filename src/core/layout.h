@@ -135,8 +135,12 @@ typedef struct sk_layout {
     /* Welcome: the safety note's panel (padding, corners, the warning
      * bar's width and its inset from the panel's top and bottom), the
      * most of the body the welcome takes before the note, the space
-     * between them. */
+     * between them; and the body it may take when its texts do not fit
+     * card_text (down over the caption box, which the welcome leaves
+     * empty: 480x800 German with the language buttons above a session's
+     * controls). */
     int panel_pad, warn_bar_w, warn_bar_inset, welcome_top_h, welcome_gap;
+    sk_rect welcome_room;
     float panel_radius;
     /* The language tag: its outline's width and its word's box. */
     float lang_tag_border;

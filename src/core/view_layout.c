@@ -17,11 +17,13 @@ void sk_view_layout_in(const sk_tl_view *v, const sk_view_layout_opts *o, int ta
     out->note = o->fell_back;
     /* Several languages: the tag always; a button for each wherever the
      * kiosk invites a tap (the loop in touch mode, mode=session's start
-     * screen, which is the welcome). Not on a running session's welcome:
-     * its controls and its caution need the room on a small screen. */
+     * screen) and on a running session's welcome, above its controls: one
+     * who tapped the screen in the language on show can still choose
+     * theirs before the first stretch (the session starts again in it). */
+    bool welcome = v->mode == SK_TL_SESSION && v->phase && v->phase->kind == SK_PH_WELCOME;
     if (o->languages >= 2) {
         out->tag = true;
-        if (out->invitation)
+        if (out->invitation || welcome)
             out->languages = o->languages < SK_LANGUAGE_BUTTONS_MAX ? o->languages : SK_LANGUAGE_BUTTONS_MAX;
     }
     out->dpi = o->dpi;

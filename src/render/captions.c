@@ -64,9 +64,15 @@ void sk_sc_build_caption(sk_scene *sc, dlist *d, const sk_tl_view *v)
     const sk_phase *p = v->phase;
     if (!p) return;
     bool confirm = v->stop_pending && !sk_rect_empty(L->controls[SK_CTL_STOP]);
-    if (confirm)
-        sk_sc_add_line(sc, d, W_STOP_AGAIN, R(L->caption), L->font_caption, L->font_min, SK_FONT_BOLD,
-                 pal(SK_COL_WARN), AL_CENTRE, true, 255);
+    if (confirm) {
+        /* On a band of its own, outlined in the warning colour: the
+         * welcome's texts may reach down over the caption box (its room). */
+        SDL_Rect band = R(L->caption);
+        sk_sc_add_rrect(d, band, L->panel_radius, 0, pal(SK_COL_BG), 255);
+        sk_sc_add_rrect(d, band, L->panel_radius, L->dialog_border, pal(SK_COL_WARN), 255);
+        sk_sc_add_line(sc, d, W_STOP_AGAIN, band, L->font_caption, L->font_min, SK_FONT_BOLD, pal(SK_COL_WARN),
+                       AL_CENTRE, true, 255);
+    }
     if (p->kind == SK_PH_CARD || p->kind == SK_PH_WELCOME || p->kind == SK_PH_FINISH) return;
     for (int i = 0; i < p->cue_count; i++) {
         const sk_cue *c = &p->cues[i];

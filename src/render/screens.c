@@ -319,10 +319,12 @@ static void build_card(sk_scene *sc, dlist *d, const sk_tl_view *v)
 }
 
 /* How the welcome screen's two texts share the body: the welcome's font
- * and box height, the height it takes, and the safety note's wrap. */
+ * and box height, the height it takes, the safety note's wrap, and
+ * whether either is cut short. */
 typedef struct {
     int wfont, top_h, wh;
     const sk_wrap *note;
+    bool cut;
 } welcome_fit;
 
 /* The safety note is never cut short while the welcome can give it room:
@@ -338,10 +340,11 @@ static welcome_fit fit_welcome(sk_scene *sc, SDL_Rect body, int pad)
     const char *wp[1] = {ph->welcome}, *p[1] = {ph->safety};
     bool safety = ph->safety && *ph->safety;
     welcome_fit f = {.wfont = L->font_text, .top_h = L->welcome_top_h};
+    const sk_wrap *ww = NULL;
     sk_wrap_opts o;
     for (;;) {
         sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = f.wfont, .font_min = L->font_min};
-        const sk_wrap *ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+        ww = ph->welcome ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
         f.wh = ww ? ww->height : 0;
         o = (sk_wrap_opts){.box_w = body.w - 2 * pad, .box_h = body.h - f.wh - L->welcome_gap - 2 * pad,
                            .font_max = L->font_body, .font_min = L->font_min};
@@ -351,16 +354,31 @@ static welcome_fit fit_welcome(sk_scene *sc, SDL_Rect body, int pad)
         int smaller = f.wfont * WELCOME_SHRINK_PERCENT / 100;
         f.wfont = smaller > L->font_min ? smaller : L->font_min;
     }
-    if (!safety || !ph->welcome || (f.note && !f.note->truncated)) return f;
+    if (!safety || !ph->welcome || (f.note && !f.note->truncated)) {
+        /* The welcome may use all the room the note leaves, not only its
+         * share. */
+        int room = body.h - (f.note ? f.note->height + 2 * pad + L->welcome_gap : 0);
+        if (ww && ww->truncated && room > f.top_h) {
+            sk_wrap_opts wo = {.box_w = body.w, .box_h = room, .font_max = f.wfont, .font_min = L->font_min};
+            ww = sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR);
+            if (ww) {
+                f.top_h = room;
+                f.wh = ww->height;
+            }
+        }
+        f.cut = ww && ww->truncated;
+        return f;
+    }
     /* Last resort: the note first, in all but one line of the welcome. */
     int one_line = L->font_min * LINE_EM10 / 10;
     o.box_h = body.h - one_line - L->welcome_gap - 2 * pad;
     f.note = o.box_h > 0 ? sk_sc_wrap_indented(sc, p, 1, &o, MARK_INDENT_EM10, SK_FONT_REGULAR) : NULL;
     f.top_h = body.h - (f.note ? f.note->height + 2 * pad : 0) - L->welcome_gap;
     sk_wrap_opts wo = {.box_w = body.w, .box_h = f.top_h, .font_max = L->font_min, .font_min = L->font_min};
-    const sk_wrap *ww = f.top_h > 0 ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
+    ww = f.top_h > 0 ? sk_sc_wrap(sc, wp, 1, &wo, SK_FONT_REGULAR) : NULL;
     f.wfont = L->font_min;
     f.wh = ww ? (ww->height < f.top_h ? ww->height : f.top_h) : 0;
+    f.cut = true;
     return f;
 }
 
@@ -372,9 +390,14 @@ static void build_welcome(sk_scene *sc, dlist *d)
     SDL_Rect body = R(L->card_text);
     /* The welcome above; the safety note in a panel of its own below, with
      * a warning sign, so it reads as the one thing not to skip. The two
-     * sit together in the middle of the body. */
+     * sit together in the middle of the body, or of the room down over the
+     * empty caption box when they need it. */
     int pad = L->panel_pad;
     welcome_fit f = fit_welcome(sc, body, pad);
+    if (f.cut && L->welcome_room.h > body.h) {
+        body = R(L->welcome_room);
+        f = fit_welcome(sc, body, pad);
+    }
     const sk_wrap *w = f.note;
     const char *p[1] = {ph->safety};
     int wh = f.wh, ph_h = w ? w->height + 2 * pad : 0;

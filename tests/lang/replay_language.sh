@@ -51,6 +51,16 @@ check "walked away: still there, stopped, the loop in English from its start" or
 check "frames" [ -s "$tmp/f/frame-004000ms.png" ] && [ -s "$tmp/f/frame-120000ms.png" ]
 
 # The loop's order: a whole cycle of English, then Spanish.
+# Started in the language on show, changed on the welcome's buttons: the
+# session starts again in German, and it is still one session.
+printf '2 start\n5 language3\n' >"$tmp/w.replay"
+"$SK" --config "$tmp/k.ini" --assets "$tmp/assets" --replay "$tmp/w.replay" --trace \
+      --render-frames "$tmp/w" --at 8 --size 480x800 >"$tmp/w.txt" 2>/dev/null
+check "welcome: English, then Deutsch from its buttons" order "$tmp/w.txt" '^t=2\.000 intent=start$' \
+    'session-started' 'phase=welcome mode=session .* lang=en$' '^t=5\.000 intent=language3$' \
+    'phase=welcome mode=session .* lang=de$' '^t=5\.000 voice=welcome lang=de clip=yes$'
+check "welcome: one session started" [ "$(grep -c 'session-started' "$tmp/w.txt")" -eq 1 ]
+
 "$SK" --config "$tmp/k.ini" --assets "$tmp/assets" --trace --render-frames "$tmp/c" --at 2300 \
       --size 320x240 >"$tmp/c.txt" 2>/dev/null
 check "cycle: English, loop-wrapped, then Spanish" order "$tmp/c.txt" \

@@ -12,7 +12,7 @@
 #include "text_util.h"
 
 typedef struct seen {
-    int voices, sessions_stopped;
+    int voices, sessions_started, sessions_stopped;
     char first_voice[SK_CUE_KEY_MAX];
     const char *first_voice_text;
 } seen;
@@ -24,6 +24,7 @@ static void on_event(void *user, const sk_event *ev)
         sk_strlcpy(s->first_voice, ev->cue->key, sizeof s->first_voice);
         s->first_voice_text = ev->cue->text;
     }
+    if (ev->kind == SK_EV_SESSION_STARTED) s->sessions_started++;
     if (ev->kind == SK_EV_SESSION_STOPPED) s->sessions_stopped++;
 }
 
@@ -119,6 +120,9 @@ static void choose_and_walk_away(sk_languages *set)
           "its first cue is the Spanish welcome: %s", s.first_voice_text ? s.first_voice_text : "");
     CHECK(sk_kiosk_intent(&k, sk_intent_for_language(2), &h), "Deutsch on the welcome: again in German");
     CHECK_STR(lang_now(&k), "de");
+    /* One session, in the language chosen last: the usage counts and the
+     * notify program hear of one start, and of one stop below. */
+    CHECK_INT(s.sessions_started, 1);
     /* Walk away: paused and untouched past walk-away and the question. */
     sk_kiosk_intent(&k, SK_INTENT_PAUSE, &h);
     sk_kiosk_step(&k, 60000 + 10000 + 100, &h);
