@@ -76,6 +76,7 @@ typedef struct app {
     bool first_frame, sprites_pending;
     Uint64 preload_at;     /* the last sk_scene_preload */
     Uint64 first_present;
+    bool reload_waiting;     /* a SIGHUP during a guided session: at its end */
     sk_kiosk_state *state;   /* usage counts and status.json */
     sk_sheet_prefetch *prefetch; /* the first sheet, until the first frame */
 } app;
@@ -267,29 +268,6 @@ static void apply_settings(app *a)
         fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know: no quit combination\n");
 }
 
-/* A reloaded config: what needs a restart (display, rotation, fps, the
- * window) keeps its running value, logged when it differs. */
-static void keep_restart_settings(sk_config *fresh, const sk_config *old)
-{
-    if (fresh->display != old->display || fresh->rotate != old->rotate ||
-        fresh->fps != old->fps || fresh->windowed_w != old->windowed_w ||
-        fresh->windowed_h != old->windowed_h || fresh->renderer != old->renderer)
-        fprintf(stderr, "stretch-kiosk: display, rotate, fps, window size and renderer take "
-                        "effect at the next start\n");
-    fresh->display = old->display;
-    fresh->rotate = old->rotate;
-    fresh->fps = old->fps;
-    fresh->windowed_w = old->windowed_w;
-    fresh->windowed_h = old->windowed_h;
-    fresh->renderer = old->renderer;
-    if (fresh->display_power != old->display_power ||
-        strcmp(fresh->cec_osd_name, old->cec_osd_name) != 0)
-        fprintf(stderr, "stretch-kiosk: display_power and cec_osd_name take effect at the next "
-                        "start\n");
-    fresh->display_power = old->display_power;
-    sk_strlcpy(fresh->cec_osd_name, old->cec_osd_name, sizeof fresh->cec_osd_name);
-}
-
 /* The kiosk moves through the loaded languages' timelines, from the first. */
 static void use_languages(app *a)
 {
@@ -300,10 +278,16 @@ static void use_languages(app *a)
 }
 
 /* SIGHUP: re-read the config and the routine; validate first and keep what
- * runs now when the new content is broken. */
+ * runs now when the new content is broken. The loop goes on where it was:
+ * in the language it was showing, at the phase it was in, from its start. */
 static void reload(app *a)
 {
     const char *config_path = a->config_path;
+    sk_tl_view was;
+    sk_timeline_view(a->kiosk.tl, &was);
+    int loop_index = was.mode == SK_TL_LOOP ? was.phase_index : 0;
+    char lang[SK_CONFIG_LANGUAGE_MAX];
+    sk_strlcpy(lang, a->langs.c[sk_kiosk_language(&a->kiosk)].routine->language, sizeof lang);
     sk_notify_reloading();
     step_done();
     fprintf(stderr, "stretch-kiosk: SIGHUP: reloading%s%s\n", config_path ? " " : "",
@@ -321,7 +305,7 @@ static void reload(app *a)
             sk_config_free(&fresh);
         } else {
             sk_cli_apply(a->cli, &fresh);
-            keep_restart_settings(&fresh, &a->cfg_own);
+            sk_config_keep_restart_settings(&fresh, &a->cfg_own, stderr);
             sk_config_free(&a->cfg_own);
             a->cfg_own = fresh;   /* the struct owns its strings: moving it is fine */
             apply_settings(a);
@@ -338,7 +322,17 @@ static void reload(app *a)
     step_done();
     make_scene(a);
     step_done();
-    if (reloaded) use_languages(a);   /* new timelines */
+    if (reloaded) {
+        use_languages(a);   /* new timelines */
+        int i = 0;
+        while (i < a->langs.count && strcmp(a->langs.c[i].routine->language, lang) != 0) i++;
+        sk_kiosk_rejoin(&a->kiosk, i < a->langs.count ? i : 0, loop_index);
+        sk_tl_view v;
+        sk_timeline_view(a->kiosk.tl, &v);
+        fprintf(stderr, "stretch-kiosk: the loop goes on in %s at its phase %d (%s)\n",
+                v.routine ? v.routine->language : "?", v.phase_index,
+                v.phase ? sk_phase_name(v.phase->kind) : "none");
+    }
     sk_notify_ready("reloaded");
 }
 
@@ -486,9 +480,22 @@ static int frame(app *a)
     if (a->stats) sk_frame_stats_begin(a->stats);
     if (g_reload) {
         g_reload = 0;
-        reload(a);
-        a->pacer.dirty = true;   /* a new scene: draw it */
-        a->sprites_pending = true;
+        a->reload_waiting = true;
+        sk_tl_view v;
+        sk_timeline_view(a->kiosk.tl, &v);
+        if (v.mode == SK_TL_SESSION)
+            fprintf(stderr, "stretch-kiosk: SIGHUP: a guided session is running: reloading when it ends\n");
+    }
+    if (a->reload_waiting) {
+        /* Nobody's session is cut short by new content. */
+        sk_tl_view v;
+        sk_timeline_view(a->kiosk.tl, &v);
+        if (v.mode != SK_TL_SESSION) {
+            a->reload_waiting = false;
+            reload(a);
+            a->pacer.dirty = true;   /* a new scene: draw it */
+            a->sprites_pending = true;
+        }
     }
     sk_screen_state screen = handle_events(a);
     Uint64 now = SDL_GetTicks64();

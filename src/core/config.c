@@ -553,3 +553,24 @@ char *sk_config_describe(const sk_config *cfg, char *buf, size_t size)
     if (!cfg->usage) sk_strlcat(buf, " usage=off", size);
     return buf;
 }
+
+void sk_config_keep_restart_settings(sk_config *fresh, const sk_config *old, FILE *log)
+{
+    bool screen = fresh->display != old->display || fresh->rotate != old->rotate ||
+                  fresh->fps != old->fps || fresh->windowed_w != old->windowed_w ||
+                  fresh->windowed_h != old->windowed_h || fresh->renderer != old->renderer;
+    if (screen && log)
+        fprintf(log, "stretch-kiosk: display, rotate, fps, window size and renderer take effect at the "
+                     "next start\n");
+    fresh->display = old->display;
+    fresh->rotate = old->rotate;
+    fresh->fps = old->fps;
+    fresh->windowed_w = old->windowed_w;
+    fresh->windowed_h = old->windowed_h;
+    fresh->renderer = old->renderer;
+    bool power = fresh->display_power != old->display_power || strcmp(fresh->cec_osd_name, old->cec_osd_name) != 0;
+    if (power && log)
+        fprintf(log, "stretch-kiosk: display_power and cec_osd_name take effect at the next start\n");
+    fresh->display_power = old->display_power;
+    sk_strlcpy(fresh->cec_osd_name, old->cec_osd_name, sizeof fresh->cec_osd_name);
+}

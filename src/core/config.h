@@ -13,6 +13,7 @@
 #define SK_CONFIG_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "diag.h"
 #include "hours.h"
 
@@ -116,6 +117,12 @@ bool sk_config_copy(sk_config *dst, const sk_config *src);
 /* One line for the log, e.g. "mode=touch display=0 rotate=90 fps=30 ...".
  * Always NUL-terminates; returns buf. */
 char *sk_config_describe(const sk_config *cfg, char *buf, size_t size);
+
+/* A config reloaded (SIGHUP) over the running one: what needs a restart
+ * (display, rotation, fps, the window, the renderer, display_power and
+ * cec_osd_name) keeps its running value from old, with a line on log
+ * (may be NULL) when it differs. */
+void sk_config_keep_restart_settings(sk_config *fresh, const sk_config *old, FILE *log);
 
 const char *sk_mode_name(sk_mode mode);
 const char *sk_renderer_name(sk_renderer_pref r);   /* "auto", "gl", "software" */

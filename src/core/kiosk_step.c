@@ -34,6 +34,19 @@ static int64_t tl_clock(const sk_timeline *tl)
     return v.clock_ms;
 }
 
+void sk_kiosk_rejoin(sk_kiosk *k, int lang, int loop_index)
+{
+    if (k->lang_count >= 2) {
+        if (lang < 0 || lang >= k->lang_count) lang = 0;
+        k->cur = k->loop_lang = lang;
+        k->tl = k->langs[lang];
+    }
+    int64_t t = tl_clock(k->tl);
+    k->joined_ms = t;
+    k->same_session = false;
+    sk_timeline_rejoin(k->tl, loop_index, t);
+}
+
 /* To language 'next' at loop phase 'index', at timeline time t. */
 static void switch_to(sk_kiosk *k, int next, int index, int64_t t)
 {

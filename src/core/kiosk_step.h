@@ -64,6 +64,12 @@ void sk_kiosk_init(sk_kiosk *k, sk_timeline *tl, const sk_replay *replay, int64_
  * nothing changes. Call after sk_kiosk_init with k->tl == tls[0]. */
 void sk_kiosk_set_languages(sk_kiosk *k, sk_timeline *const *tls, int n, bool per_stretch);
 
+/* After sk_kiosk_set_languages with new timelines (a reload): the loop
+ * goes on in language 'lang' (an index into them; out of range: the
+ * first) at its phase loop_index, from that phase's start, as
+ * sk_timeline_rejoin enters it (0 when the new loop is shorter). */
+void sk_kiosk_rejoin(sk_kiosk *k, int lang, int loop_index);
+
 /* Which language's timeline time moves now (0-based, in the order given
  * to sk_kiosk_set_languages; 0 with one language): the language on screen
  * and in the speakers, for status lines and usage counts. */

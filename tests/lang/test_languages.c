@@ -70,6 +70,19 @@ static void cycle_order(sk_languages *set)
     CHECK_STR(lang_now(&k), "en");   /* round again */
 }
 
+/* The loop's second stretch: its intro's index, and *ms to it. */
+static int second_stretch(sk_languages *set, int64_t *ms)
+{
+    int n;
+    const sk_phase *ph = sk_timeline_loop_phases(set->c[0].timeline, &n);
+    int second = 1;
+    while (second < n && ph[second].kind != SK_PH_INTRO) second++;
+    CHECK(second < n, "the loop has a second stretch");
+    *ms = 0;
+    for (int i = 0; i < second; i++) *ms += ph[i].duration_ms;
+    return second;
+}
+
 static void stretch_order(sk_languages *set)
 {
     set->per_stretch = true;
@@ -77,18 +90,9 @@ static void stretch_order(sk_languages *set)
     start_kiosk(&k, set);
     seen s = {0};
     sk_kiosk_hooks h = {NULL, on_event, &s};
-    int n;
-    const sk_phase *ph = sk_timeline_loop_phases(set->c[0].timeline, &n);
-    int64_t to_second = 0;
-    int second = -1;
-    for (int i = 0; i < n; i++) {
-        if (i > 0 && ph[i].kind == SK_PH_INTRO) {
-            second = i;
-            break;
-        }
-        to_second += ph[i].duration_ms;
-    }
-    CHECK(second > 0, "the loop has a second stretch");
+    const sk_phase *ph = sk_timeline_loop_phases(set->c[0].timeline, NULL);
+    int64_t to_second;
+    int second = second_stretch(set, &to_second);
     sk_kiosk_step(&k, to_second + 250, &h);
     CHECK_STR(lang_now(&k), "es");
     sk_tl_view v;
@@ -97,6 +101,49 @@ static void stretch_order(sk_languages *set)
     CHECK_INT(v.elapsed_ms, 250);
     CHECK(v.caption && strcmp(v.caption->text, ph[second].cues[0].text) != 0,
           "its caption is Spanish: %s", v.caption ? v.caption->text : "(none)");
+    set->per_stretch = false;
+}
+
+/* A reload (app.c) makes new timelines and the loop goes on where it
+ * was: the language on show (Spanish, by stretch), at the same phase from
+ * its start, its first cue spoken again; an index out of range is the
+ * first language, a phase out of range the loop's first. */
+static void reload_keeps_place(sk_languages *set)
+{
+    set->per_stretch = true;
+    sk_kiosk k;
+    start_kiosk(&k, set);
+    seen s = {0};
+    sk_kiosk_hooks h = {NULL, on_event, &s};
+    int n;
+    const sk_phase *ph = sk_timeline_loop_phases(set->c[0].timeline, &n);
+    int64_t to_second;
+    int second = second_stretch(set, &to_second);
+    sk_kiosk_step(&k, to_second + 4000, &h);
+    CHECK_STR(lang_now(&k), "es");
+    sk_timeline *tls[SK_LANGUAGES_MAX];
+    for (int i = 0; i < set->count; i++) tls[i] = set->c[i].timeline;
+    k.tl = tls[0];   /* as use_languages does */
+    sk_kiosk_set_languages(&k, tls, set->count, set->per_stretch);
+    sk_kiosk_rejoin(&k, 1, second);
+    s.voices = 0;
+    sk_kiosk_step(&k, 0, &h);
+    sk_tl_view v;
+    sk_timeline_view(k.tl, &v);
+    CHECK_STR(lang_now(&k), "es");
+    CHECK_INT(sk_kiosk_language(&k), 1);
+    CHECK(v.mode == SK_TL_LOOP, "in the loop");
+    CHECK_INT(v.phase_index, second);
+    CHECK_INT(v.elapsed_ms, 0);
+    CHECK(s.voices >= 1 && !strcmp(s.first_voice, ph[second].cues[0].key), "its first cue again: %s",
+          s.first_voice);
+    sk_kiosk_step(&k, 1000, &h);   /* and time goes on in it */
+    sk_timeline_view(k.tl, &v);
+    CHECK_INT(v.elapsed_ms, 1000);
+    sk_kiosk_rejoin(&k, 7, n + 3);
+    sk_timeline_view(k.tl, &v);
+    CHECK_STR(lang_now(&k), "en");
+    CHECK_INT(v.phase_index, 0);
     set->per_stretch = false;
 }
 
@@ -183,6 +230,7 @@ int main(void)
         CHECK(!set.c[0].fell_back, "no fallback");
         cycle_order(&set);
         stretch_order(&set);
+        reload_keeps_place(&set);
         choose_and_walk_away(&set);
     }
     sk_languages_free(&set);

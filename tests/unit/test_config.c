@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "config.h"
+#include "text_util.h"
 
 static bool load(const char *text, sk_config *cfg, sk_diag *d)
 {
@@ -428,8 +429,42 @@ static void test_quiet_hours(void)
     CHECK_INT(sk_hours_trusted_minute(true, now, &t), 23 * 60);
 }
 
+/* A reload keeps what needs a restart, and says so only when it differs. */
+static void test_keep_restart_settings(void)
+{
+    sk_config old, fresh;
+    sk_config_defaults(&old);
+    sk_config_defaults(&fresh);
+    old.fps = 30;
+    fresh.fps = 60;
+    fresh.volume = old.volume / 2;
+    sk_strlcpy(fresh.cec_osd_name, "Other", sizeof fresh.cec_osd_name);
+    FILE *log = tmpfile();
+    CHECK(log != NULL, "a log");
+    if (!log) return;
+    sk_config_keep_restart_settings(&fresh, &old, log);
+    CHECK_INT(fresh.fps, 30);
+    CHECK_STR(fresh.cec_osd_name, old.cec_osd_name);
+    CHECK_INT(fresh.volume, old.volume / 2);   /* what applies while running is the new one */
+    char text[512] = "";
+    rewind(log);
+    size_t n = fread(text, 1, sizeof text - 1, log);
+    text[n] = '\0';
+    CHECK(strstr(text, "fps, window size and renderer take effect at the next start") &&
+              strstr(text, "cec_osd_name take effect"), "both said: %s", text);
+    fclose(log);
+    log = tmpfile();
+    if (!log) return;
+    sk_config_keep_restart_settings(&fresh, &old, log);   /* now the same: nothing said */
+    CHECK_INT(ftell(log), 0);
+    fclose(log);
+    sk_config_free(&old);
+    sk_config_free(&fresh);
+}
+
 int main(void)
 {
+    test_keep_restart_settings();
     test_defaults();
     test_every_key();
     test_errors();
