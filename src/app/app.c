@@ -306,9 +306,18 @@ static void reload(app *a)
         } else {
             sk_cli_apply(a->cli, &fresh);
             sk_config_keep_restart_settings(&fresh, &a->cfg_own, stderr);
+            bool power = fresh.display_power != a->cfg->display_power ||
+                         strcmp(fresh.cec_osd_name, a->cfg->cec_osd_name) != 0;
             sk_config_free(&a->cfg_own);
             a->cfg_own = fresh;   /* the struct owns its strings: moving it is fine */
             apply_settings(a);
+            if (power) {
+                /* Chosen again, as at start-up (the display on first; the
+                 * next frame puts it where the hours say). */
+                sk_display_power_close(a->power);
+                a->power = sk_display_power_open(a->cfg->display_power, a->cfg->cec_osd_name, a->wnd.win);
+                a->pacer.dirty = true;
+            }
             sk_kiosk_state_set_usage(a->state, a->cfg->usage, stderr);
             char desc[512];
             fprintf(stderr, "stretch-kiosk: settings: %s\n",

@@ -568,9 +568,4 @@ void sk_config_keep_restart_settings(sk_config *fresh, const sk_config *old, FIL
     fresh->windowed_w = old->windowed_w;
     fresh->windowed_h = old->windowed_h;
     fresh->renderer = old->renderer;
-    bool power = fresh->display_power != old->display_power || strcmp(fresh->cec_osd_name, old->cec_osd_name) != 0;
-    if (power && log)
-        fprintf(log, "stretch-kiosk: display_power and cec_osd_name take effect at the next start\n");
-    fresh->display_power = old->display_power;
-    sk_strlcpy(fresh->cec_osd_name, old->cec_osd_name, sizeof fresh->cec_osd_name);
 }

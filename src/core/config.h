@@ -119,9 +119,10 @@ bool sk_config_copy(sk_config *dst, const sk_config *src);
 char *sk_config_describe(const sk_config *cfg, char *buf, size_t size);
 
 /* A config reloaded (SIGHUP) over the running one: what needs a restart
- * (display, rotation, fps, the window, the renderer, display_power and
- * cec_osd_name) keeps its running value from old, with a line on log
- * (may be NULL) when it differs. */
+ * (display, rotation, fps, the window, the renderer) keeps its running
+ * value from old, with a line on log (may be NULL) when it differs. The
+ * display's power means (display_power, cec_osd_name) are the caller's to
+ * open again. */
 void sk_config_keep_restart_settings(sk_config *fresh, const sk_config *old, FILE *log);
 
 const char *sk_mode_name(sk_mode mode);

@@ -204,10 +204,15 @@ check "SIGHUP with a broken routine: the error names file and line" grep -q "liv
 check "SIGHUP with a broken routine: keeps the old content" grep -q "still showing the previous routine" "$tmp/live.err"
 # The settings of the same reload still apply: usage = no stops the counts.
 check "SIGHUP with usage = no: the counts stop" grep -q "usage counts off (kiosk.ini's usage = no)" "$tmp/live.err"
-printf '[kiosk]\nroutine = %s\nusage = yes\n' "$tmp/live.ini" >"$tmp/kiosk.ini"
+printf '[kiosk]\nroutine = %s\nusage = yes\ndisplay_power = none\n' "$tmp/live.ini" >"$tmp/kiosk.ini"
 kill -HUP $pid
 wait_log "$tmp/live.err" "usage counts on again" 60 || true
 check "SIGHUP with usage = yes: counting again" grep -q "usage counts on again (kiosk.ini's usage = yes)" "$tmp/live.err"
+# display_power is chosen again on a reload (auto was a black picture here).
+wait_log "$tmp/live.err" "display power: none" 30 || true
+check "SIGHUP with display_power = none: the means chosen again" \
+    bash -c "grep 'display power:' '$tmp/live.err' | head -1 | grep -q 'a black picture' &&
+             grep -q 'display power: none (display_power = none' '$tmp/live.err'"
 t0=$(date +%s%N)
 kill -TERM $pid
 wait $pid; rc=$?

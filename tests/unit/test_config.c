@@ -439,19 +439,21 @@ static void test_keep_restart_settings(void)
     fresh.fps = 60;
     fresh.volume = old.volume / 2;
     sk_strlcpy(fresh.cec_osd_name, "Other", sizeof fresh.cec_osd_name);
+    fresh.display_power = SK_POWER_BLACK;
     FILE *log = tmpfile();
     CHECK(log != NULL, "a log");
     if (!log) return;
     sk_config_keep_restart_settings(&fresh, &old, log);
     CHECK_INT(fresh.fps, 30);
-    CHECK_STR(fresh.cec_osd_name, old.cec_osd_name);
+    CHECK_STR(fresh.cec_osd_name, "Other");   /* the power means: the caller opens them again */
+    CHECK(fresh.display_power == SK_POWER_BLACK, "display_power as reloaded");
     CHECK_INT(fresh.volume, old.volume / 2);   /* what applies while running is the new one */
     char text[512] = "";
     rewind(log);
     size_t n = fread(text, 1, sizeof text - 1, log);
     text[n] = '\0';
-    CHECK(strstr(text, "fps, window size and renderer take effect at the next start") &&
-              strstr(text, "cec_osd_name take effect"), "both said: %s", text);
+    CHECK(strstr(text, "fps, window size and renderer take effect at the next start") != NULL, "said: %s",
+          text);
     fclose(log);
     log = tmpfile();
     if (!log) return;
