@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "diag.h"
 #include "audio.h"
 #include "content.h"
+#include "bench_report.h"
 #include "display_power.h"
 #include "display_schedule.h"
 #include "languages.h"
@@ -51,7 +53,10 @@ typedef struct app {
     sk_config cfg_own;       /* replaced whole by a good SIGHUP reload */
     const char *config_path; /* re-read on SIGHUP (may be NULL) */
     const sk_cli *cli;
-    const char *assets;
+    const char *assets;      /* assets_given through its links, as pinned at
+                                the last (re)load: one of pinned[] */
+    const char *assets_given;
+    char pinned[2][PATH_MAX];
     sk_window wnd;
     sk_languages langs;      /* one content per language; the kiosk says
                                 which one runs (kiosk.cur) */
@@ -194,20 +199,6 @@ static void tick_state(app *a, Uint64 now, sk_screen_state screen)
 }
 
 
-/* One line about texture memory (the sprites are also logged by the scene
- * when they load): for benchmarks and for a Pi's small GPU memory. */
-static void log_textures(const app *a, const char *when)
-{
-    sk_scene_tex_stats t;
-    sk_scene_texture_stats(a->scene, &t);
-    fprintf(stderr, "bench: textures %s: sprites %.1f MB in %d, text %.1f MB in %d, other %.1f MB; "
-                    "total %.1f MB, largest %dx%d\n",
-            when, t.sprite_bytes / 1048576.0, t.sprite_textures, t.text_bytes / 1048576.0,
-            t.text_textures, t.own_bytes / 1048576.0,
-            (t.sprite_bytes + t.text_bytes + t.own_bytes) / 1048576.0, t.largest_w, t.largest_h);
-}
-
-
 static bool make_scene(app *a)
 {
     sk_scene_opts so = {
@@ -268,6 +259,15 @@ static void apply_settings(app *a)
         fprintf(stderr, "stretch-kiosk: quit_combo names a key SDL does not know: no quit combination\n");
 }
 
+/* The assets folder through its links, into the buffer not in use: a
+ * fleet's content/current moved on (then a reload) leaves the content that
+ * runs (a session, until it ends) reading the folder it came from. */
+static const char *pin_assets(app *a)
+{
+    char *buf = a->assets == a->pinned[0] ? a->pinned[1] : a->pinned[0];
+    return realpath(a->assets_given, buf) ? buf : a->assets_given;
+}
+
 /* The kiosk moves through the loaded languages' timelines, from the first. */
 static void use_languages(app *a)
 {
@@ -324,7 +324,10 @@ static void reload(app *a)
                     sk_config_describe(a->cfg, desc, sizeof desc));
         }
     }
+    const char *assets_was = a->assets;
+    a->assets = pin_assets(a);
     bool reloaded = sk_languages_reload(&a->langs, a->cfg, a->assets, &a->tl_opts, stderr);
+    if (!reloaded) a->assets = assets_was;   /* what runs keeps reading its own */
     if (reloaded)
         fprintf(stderr, "stretch-kiosk: reloaded \"%s\" (%s)%s\n", a->langs.c[0].routine->title,
                 a->langs.c[0].routine->path, a->langs.count > 1 ? " and its translations" : "");
@@ -467,7 +470,7 @@ static void after_frame(app *a, const sk_tl_view *v, bool drawn, Uint64 now)
                 sk_ms_since_process_start());
         sk_notify_ready("showing the loop");
         if (a->stats) {
-            log_textures(a, "after the first frame");
+            sk_bench_log_textures(a->scene, "after the first frame");
             sk_frame_stats_mark_loop(a->stats);
         }
     }
@@ -619,26 +622,8 @@ static bool start_up(app *a, const sk_replay *replay)
     };
     a->pacer.dirty = true;
     a->first_frame = a->sprites_pending = true;
-    if (a->stats) log_textures(a, "at start-up");
+    if (a->stats) sk_bench_log_textures(a->scene, "at start-up");
     return true;
-}
-
-/* SK_BENCH=1: the loop's figures at exit. */
-static void print_bench(const app *a)
-{
-    sk_text_stats ts;
-    sk_scene_text_stats(a->scene, &ts);
-    sk_frame_stats_print(a->stats, (double)a->cfg->fps, stderr);
-    fprintf(stderr, "bench: text: %llu TTF renders, %llu textures created in all; %d held, %.1f MB\n",
-            (unsigned long long)ts.ttf_renders, (unsigned long long)ts.textures_created,
-            ts.entries, ts.texture_bytes / 1048576.0);
-    log_textures(a, "at exit");
-    if (a->wnd.canvas && a->stats->drawn > 0) {
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(a->wnd.r, &w, &h);
-        fprintf(stderr, "bench: canvas: %.0f %% of the picture redrawn per drawn frame\n",
-                100.0 * (double)sk_scene_pixels_drawn(a->scene) / ((double)w * h) / a->stats->drawn);
-    }
 }
 
 /* Everything start_up made, in reverse, whatever got made. */
@@ -664,7 +649,8 @@ void sk_app_sdl_quit(void)
 int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *cli,
                const char *assets_dir, const sk_replay *replay)
 {
-    app a = {.cli = cli, .assets = assets_dir, .config_path = config_path};
+    app a = {.cli = cli, .assets_given = assets_dir, .config_path = config_path};
+    a.assets = pin_assets(&a);
     if (!sk_config_copy(&a.cfg_own, cfg_in)) return 1;
     a.cfg = &a.cfg_own;
     char desc[512];
@@ -687,7 +673,7 @@ int sk_app_run(const sk_config *cfg_in, const char *config_path, const sk_cli *c
         }
         fprintf(stderr, "stretch-kiosk: quitting\n");
         sk_notify_stopping();
-        if (a.stats) print_bench(&a);
+        if (a.stats) sk_bench_print(a.stats, a.scene, a.wnd.r, a.wnd.canvas, (double)a.cfg->fps);
     }
     sk_kiosk_state_close(a.state);
     shut_down(&a);

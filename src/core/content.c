@@ -1,5 +1,7 @@
 #include "content.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -112,7 +114,9 @@ void sk_content_timeline_opts(const sk_config *cfg, sk_timeline_opts *out)
 const char *sk_content_routine_path(const sk_config *cfg, const char *assets_dir, char *buf,
                                     size_t size, FILE *log)
 {
-    if (cfg->routine) return cfg->routine;
+    /* Through its links, as it is now: a fleet's content/current moved to
+     * the next folder leaves what runs reading its own (content.h). */
+    if (cfg->routine) return size >= PATH_MAX && realpath(cfg->routine, buf) ? buf : cfg->routine;
     if (!cfg->language[0] || sk_strcasecmp(cfg->language, "en") == 0) return NULL;
     int n = snprintf(buf, size, "%s/routines/sciatica-%s.ini", assets_dir ? assets_dir : ".",
                      cfg->language);

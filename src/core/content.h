@@ -40,7 +40,9 @@ bool sk_content_reload(sk_content *c, const char *routine_path, const char *asse
 void sk_content_free(sk_content *c);
 
 /* Which routine file kiosk.ini asks for: its 'routine' when set (that
- * file's own language then stands: its captions are in it); else, for a
+ * file's own language then stands: its captions are in it), through its
+ * symbolic links into buf when buf holds PATH_MAX (so the sprites it
+ * names are read from the folder it was in when loaded); else, for a
  * 'language' other than the built-in routine's ("en"), the built-in
  * routine's translation <assets>/routines/sciatica-<language>.ini (its
  * captions, phrases and voice), written into buf; NULL for the built-in

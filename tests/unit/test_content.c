@@ -1,6 +1,7 @@
 /* kiosk.ini's routine and language choose what the kiosk shows
  * (sk_content_routine_path), and a translation loads with its own
  * language's captions and voice. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,21 @@ int main(void)
     sk_strlcpy(cfg.language, "es", sizeof cfg.language);
     p = sk_content_routine_path(&cfg, assets, buf, sizeof buf, stderr);
     CHECK(p && !strcmp(p, "/some/where/else.ini"), "a routine file set: that file, in its language");
+    /* Through a link as it points now (a fleet's content/current): what
+     * was loaded keeps reading its own folder when the link moves on. */
+    char dir[] = "/tmp/sk-content-XXXXXX", real[PATH_MAX], cmd[200];
+    CHECK(mkdtemp(dir) && realpath(dir, real), "temp dir");
+    snprintf(cmd, sizeof cmd, "mkdir %s/v1 && touch %s/v1/r.ini && ln -s v1 %s/current", dir, dir, dir);
+    CHECK(system(cmd) == 0, "%s", cmd);
+    free(cfg.routine);
+    char linked[300], want[PATH_MAX + 16];
+    snprintf(linked, sizeof linked, "%s/current/r.ini", dir);
+    snprintf(want, sizeof want, "%s/v1/r.ini", real);
+    cfg.routine = strdup(linked);
+    p = sk_content_routine_path(&cfg, assets, buf, sizeof buf, stderr);
+    CHECK(p && !strcmp(p, want), "through its link: %s", p ? p : "(null)");
+    snprintf(cmd, sizeof cmd, "rm -r %s", dir);
+    CHECK(system(cmd) == 0, "cleaned");
     sk_config_free(&cfg);
     return CHECK_DONE();
 }
