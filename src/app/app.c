@@ -54,7 +54,7 @@ typedef struct app {
     const char *config_path; /* re-read on SIGHUP (may be NULL) */
     const sk_cli *cli;
     const char *assets;      /* assets_given through its links, as pinned at
-                                the last (re)load: one of pinned[] */
+                                the last good (re)load: one of pinned[] */
     const char *assets_given;
     char pinned[2][PATH_MAX];
     sk_window wnd;
@@ -81,7 +81,6 @@ typedef struct app {
     bool first_frame, sprites_pending;
     Uint64 preload_at;     /* the last sk_scene_preload */
     Uint64 first_present;
-    bool reload_waiting;     /* a SIGHUP during a guided session: at its end */
     sk_kiosk_state *state;   /* usage counts and status.json */
     sk_sheet_prefetch *prefetch; /* the first sheet, until the first frame */
 } app;
@@ -260,8 +259,8 @@ static void apply_settings(app *a)
 }
 
 /* The assets folder through its links, into the buffer not in use: a
- * fleet's content/current moved on (then a reload) leaves the content that
- * runs (a session, until it ends) reading the folder it came from. */
+ * fleet's content/current moved on leaves the content that runs reading
+ * the folder it came from until the reload that follows. */
 static const char *pin_assets(app *a)
 {
     char *buf = a->assets == a->pinned[0] ? a->pinned[1] : a->pinned[0];
@@ -492,22 +491,9 @@ static int frame(app *a)
     if (a->stats) sk_frame_stats_begin(a->stats);
     if (g_reload) {
         g_reload = 0;
-        a->reload_waiting = true;
-        sk_tl_view v;
-        sk_timeline_view(a->kiosk.tl, &v);
-        if (v.mode == SK_TL_SESSION)
-            fprintf(stderr, "stretch-kiosk: SIGHUP: a guided session is running: reloading when it ends\n");
-    }
-    if (a->reload_waiting) {
-        /* Nobody's session is cut short by new content. */
-        sk_tl_view v;
-        sk_timeline_view(a->kiosk.tl, &v);
-        if (v.mode != SK_TL_SESSION) {
-            a->reload_waiting = false;
-            reload(a);
-            a->pacer.dirty = true;   /* a new scene: draw it */
-            a->sprites_pending = true;
-        }
+        reload(a);
+        a->pacer.dirty = true;   /* a new scene: draw it */
+        a->sprites_pending = true;
     }
     sk_screen_state screen = handle_events(a);
     Uint64 now = SDL_GetTicks64();

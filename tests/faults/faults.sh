@@ -224,25 +224,4 @@ check "SIGTERM: clean exit (status 0)" [ $rc -eq 0 ]
 limit=1000
 [ -n "${SK_EMULATED:-}" ] && limit=3000
 check "SIGTERM: within $((limit / 1000)) s (took $ms ms)" [ $ms -lt $limit ]
-
-# --- SIGHUP during a guided session: it waits for the session's end ---------
-# A tap starts a session; a reload then must not cut it short. Stop (twice,
-# to confirm) at 12 s ends it, and the reload follows, the loop going on.
-mkdir -p "$tmp/hs"
-printf '[kiosk]\nmode = touch\n' >"$tmp/hs.ini"
-printf '0.5 start\n12 stop\n12.3 stop\n' >"$tmp/hs.replay"
-SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$SK" --config "$tmp/hs.ini" --replay "$tmp/hs.replay" \
-    --state-dir "$tmp/hs" --windowed 320x240 2>"$tmp/hs.err" &
-pid=$!
-wait_log "$tmp/hs/status.json" '"mode": *"session"' 60 || fail "SIGHUP in a session: no session in status.json"
-kill -HUP $pid
-wait_log "$tmp/hs.err" "reloading when it ends" 30 || true
-check "SIGHUP in a session: the reload waits for its end" grep -q "a guided session is running: reloading when it ends" "$tmp/hs.err"
-check "SIGHUP in a session: not reloaded while it runs" bash -c "! grep -q 'the loop goes on' '$tmp/hs.err'"
-wait_log "$tmp/hs.err" "the loop goes on" 60 || true
-check "SIGHUP in a session: reloaded after it, the loop from its start" \
-    grep -q "the loop goes on in en at its phase 0 (intro)" "$tmp/hs.err"
-kill -TERM $pid
-wait $pid
-check "SIGHUP in a session: clean exit" [ $? -eq 0 ]
 finish
