@@ -34,27 +34,33 @@ static int64_t tl_clock(const sk_timeline *tl)
     return v.clock_ms;
 }
 
+/* Language 'lang' (with one language: tl as it is) enters the loop at
+ * phase 'index' at timeline time t. */
+static void enter(sk_kiosk *k, int lang, int index, int64_t t)
+{
+    if (k->lang_count >= 2) {
+        k->cur = lang;
+        k->tl = k->langs[lang];
+    }
+    k->joined_ms = t;
+    sk_timeline_rejoin(k->tl, index, t);
+}
+
 void sk_kiosk_rejoin(sk_kiosk *k, int lang, int loop_index)
 {
     if (k->lang_count >= 2) {
         if (lang < 0 || lang >= k->lang_count) lang = 0;
-        k->cur = k->loop_lang = lang;
-        k->tl = k->langs[lang];
+        k->loop_lang = lang;
     }
-    int64_t t = tl_clock(k->tl);
-    k->joined_ms = t;
     k->same_session = false;
-    sk_timeline_rejoin(k->tl, loop_index, t);
+    enter(k, lang, loop_index, tl_clock(k->lang_count >= 2 ? k->langs[lang] : k->tl));
 }
 
 /* To language 'next' at loop phase 'index', at timeline time t. */
 static void switch_to(sk_kiosk *k, int next, int index, int64_t t)
 {
     int64_t over = tl_clock(k->tl) - t;
-    k->cur = next;
-    k->tl = k->langs[next];
-    k->joined_ms = t;
-    sk_timeline_rejoin(k->tl, index, t);
+    enter(k, next, index, t);
     if (over > 0) sk_timeline_step(k->tl, over);
 }
 
@@ -114,10 +120,7 @@ static bool apply_intent(sk_kiosk *k, sk_intent in)
     /* From another language's session: the same session goes on in this
      * one (its old timeline is left as it is until the loop rejoins it). */
     k->same_session = v.mode == SK_TL_SESSION;
-    k->cur = lang;
-    k->tl = k->langs[lang];
-    k->joined_ms = v.clock_ms;
-    sk_timeline_rejoin(k->tl, 0, v.clock_ms);
+    enter(k, lang, 0, v.clock_ms);
     sk_event drop;
     while (sk_timeline_poll(k->tl, &drop)) {}   /* its loop is not shown: the session is */
     return sk_timeline_intent(k->tl, SK_INTENT_START);
