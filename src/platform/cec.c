@@ -191,6 +191,26 @@ static void reply_power_status(sk_cec *c, const struct cec_msg *in)
     send_to(c, cec_msg_initiator(in), &m, "Report Power Status");
 }
 
+/* A directed message the kiosk has no answer for gets Feature Abort
+ * [Unrecognized opcode], as CEC asks of every device: the kernel does it
+ * itself only when no program follows the adapter, and the kiosk follows
+ * it (CEC_MODE_FOLLOWER). Never to a broadcast, to an unregistered device
+ * (15: the reply would be a broadcast) or to a Feature Abort; remote
+ * control keys are ignored rather than refused, so a TV does not report
+ * "not available" for every press while the kiosk is showing. */
+static void refuse(sk_cec *c, const struct cec_msg *in)
+{
+    uint8_t op = cec_msg_opcode(in);
+    if (cec_msg_is_broadcast(in) || cec_msg_initiator(in) == CEC_LOG_ADDR_UNREGISTERED ||
+        c->la == CEC_LOG_ADDR_INVALID || in->len < 2 || op == CEC_MSG_FEATURE_ABORT ||
+        op == CEC_MSG_USER_CONTROL_PRESSED || op == CEC_MSG_USER_CONTROL_RELEASED)
+        return;
+    struct cec_msg m;
+    cec_msg_init(&m, c->la, cec_msg_initiator(in));
+    cec_msg_feature_abort(&m, op, CEC_OP_ABORT_UNRECOGNIZED_OP);
+    send_to(c, cec_msg_initiator(in), &m, "Feature Abort");
+}
+
 /* One message from the bus (not a result of our own transmits). */
 static void received(sk_cec *c, const struct cec_msg *in, sk_cec_news *n)
 {
@@ -239,6 +259,7 @@ static void received(sk_cec *c, const struct cec_msg *in, sk_cec_news *n)
         c->active = pa == c->phys;
         break;
     default:
+        refuse(c, in);
         break;
     }
 }

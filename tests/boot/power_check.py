@@ -35,6 +35,10 @@ TV_LOG = "/tmp/sk-tv-monitor.log"
 STANDBY = r"STANDBY \(0x36\)"
 IMAGE_VIEW_ON = r"IMAGE_VIEW_ON \(0x04\)"
 ACTIVE_SOURCE = r"\bACTIVE_SOURCE \(0x82\)"
+# cec-ctl --monitor: "FEATURE_ABORT (0x00):" then "\tabort-msg: 26 (0x1a, GIVE_DECK_STATUS)"
+FEATURE_ABORT_DECK = r"FEATURE_ABORT \(0x00\):[^\n]*\n[^\n]*abort-msg: \d+ \(0x1a"
+# the kiosk's logical address, from its Active Source as the TV saw it
+KIOSK_FROM = r"Received from [^\n]*\((\d+) to 15\): ACTIVE_SOURCE \(0x82\)"
 VIVID = ("modprobe vivid n_devs=1 node_types=0x101 num_inputs=1 input_types=0x3 "
          "num_outputs=1 output_types=0x1 no_error_inj=1")
 
@@ -184,10 +188,20 @@ class PowerCheck:
         v.shell("cec-ctl -d %s -t 15 --request-active-source >/dev/null" % self.tv_dev)
         answered = wait_guest(v, lambda: len(re.findall(ACTIVE_SOURCE, tv_log(v))) > n0,
                               guest_now(v) + int(c.dl(15)), "the kiosk's Active Source after the TV asked")
-        return good and answered, ("%s; Standby at the TV %+d s from the start of the hours, Image View "
-                                   "On + Active Source %+d s from their end; picture after: %s; "
-                                   "Request Active Source answered"
-                                   % (said, t_off, t_on, text))
+        # A message the kiosk has no answer for (it is no tape deck) is
+        # refused with Feature Abort, as CEC asks: the kernel leaves that to
+        # the program that follows the adapter.
+        log = tv_log(v)
+        n0 = len(re.findall(FEATURE_ABORT_DECK, log))
+        kiosk = re.findall(KIOSK_FROM, log)
+        v.shell("cec-ctl -d %s -t %s --give-deck-status status-req=once >/dev/null 2>&1 || true"
+                % (self.tv_dev, kiosk[-1] if kiosk else "4"))
+        refused = wait_guest(v, lambda: len(re.findall(FEATURE_ABORT_DECK, tv_log(v))) > n0,
+                             guest_now(v) + int(c.dl(15)), "the kiosk's Feature Abort of Give Deck Status")
+        return good and answered and refused, (
+            "%s; Standby at the TV %+d s from the start of the hours, Image View On + Active Source %+d s "
+            "from their end; picture after: %s; Request Active Source answered; Give Deck Status refused "
+            "with Feature Abort" % (said, t_off, t_on, text))
 
     def dpms(self):
         c, v = self.c, self.v
