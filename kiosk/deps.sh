@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian / Raspberry Pi OS packages stretch-kiosk needs, when missing.
-# Sourced by kiosk/run and tests/run:  sk_install_deps build|run|test|voice
+# Sourced by kiosk/run and tests/run:  sk_install_deps build|run|test|voice|lint
 # Uses apt-get, with sudo when not root. Installs nothing that is already there.
 # Knows Debian 12 (bookworm) and 13 (trixie), Raspberry Pi OS on either: the
 # names that differ are picked by sk_suite (the running system's, or
@@ -51,7 +51,7 @@ sk_packages_cross_arm64=(gcc-aarch64-linux-gnu cmake pkg-config libc6-dev:arm64
     libpng-dev:arm64 libinih-dev:arm64 libsystemd-dev:arm64 libjson-c-dev:arm64
     libdrm-dev:arm64)
 
-# sk_packages_for build|test|voice|deb|cross-arm64|bench [SUITE]: the package
+# sk_packages_for build|test|voice|deb|cross-arm64|bench|lint [SUITE]: the package
 # names, on one line (deb: build + packaging; cross-arm64: only what a cross
 # build needs, no native -dev packages).
 sk_packages_for() {
@@ -68,6 +68,9 @@ sk_packages_for() {
                "${sk_packages_deb[@]}")
     fi
     [ "${1:-}" = voice ] && want+=("${sk_packages_voice[@]}")
+    # tests/lint/shellcheck, on the machine that runs tests/run only (not in
+    # the suites' roots).
+    [ "${1:-}" = lint ] && want=(shellcheck)
     # The benchmark (tests/bench/run): the test packages and its peer, a
     # Chromium kiosk.
     [ "${1:-}" = bench ] && want+=("${sk_packages_test_common[@]}" chromium)

@@ -25,9 +25,10 @@ check "corrupt font: the font file is named" grep -q "fonts/DejaVuSans.*cannot o
 rm -rf "$tmp/assets"; cp -a "$src/assets" "$tmp/assets"
 
 # --- sprite sheet: corrupt PNG -----------------------------------------------
-png=$(ls "$tmp"/assets/sprites/basic*.png 2>/dev/null | head -1)
+png=$(find "$tmp/assets/sprites" -name 'basic*.png' | sort | head -1)
 if [ -n "$png" ]; then
-    head -c 300 "$src/assets/sprites/$(basename "$png")" >"$png"   # truncated
+    shipped="$src/assets/sprites/${png##*/}"
+    head -c 300 "$shipped" >"$png"   # truncated
     frame "$tmp/s1" --assets "$tmp/assets" 2>"$tmp/err"
     check "truncated sprite sheet: a frame is still written" [ -s "$tmp/s1/frame-070000ms.png" ]
     check "truncated sprite sheet: the file is named" grep -q "$(basename "$png")" "$tmp/err"
@@ -40,7 +41,7 @@ fi
 rm -rf "$tmp/assets"; cp -a "$src/assets" "$tmp/assets"
 
 # --- voice clip: corrupt ----------------------------------------------------
-clip=$(ls "$tmp"/assets/voice/en/*.ogg 2>/dev/null | head -1)
+clip=$(find "$tmp/assets/voice/en" -name '*.ogg' | sort | head -1)
 if [ -n "$clip" ]; then
     head -c 2000 /dev/urandom >"$clip"
     frame "$tmp/v1" --assets "$tmp/assets" 2>"$tmp/err"
@@ -91,7 +92,7 @@ check "vanishing file: says it cannot open it" grep -q "vanishing.ini: cannot op
 SDL_AUDIODRIVER=nonexistent SDL_VIDEODRIVER=dummy timeout 20 "$SK" --windowed 320x240 --exit-after 2 \
     >/dev/null 2>"$tmp/err"
 check "no audio device: runs and exits 0" [ $? -eq 0 ]
-SDL_VIDEODRIVER=x11 DISPLAY= timeout 20 "$SK" >/dev/null 2>"$tmp/err"; rc=$?
+SDL_VIDEODRIVER=x11 DISPLAY='' timeout 20 "$SK" >/dev/null 2>"$tmp/err"; rc=$?
 check "no display: exits non-zero" [ $rc -ne 0 ] && [ $rc -ne 124 ]
 check "no display: a clear message" grep -q "cannot open the display\|no display" "$tmp/err"
 

@@ -9,7 +9,7 @@ src=${SK_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${SK_BINARY_DIR:?SK_BINARY_DIR: the build folder}
 [ "$(id -u)" -eq 0 ] || { echo "SKIP: useradd --prefix needs root"; exit 77; }
 for t in useradd systemctl; do command -v $t >/dev/null || { echo "SKIP: no $t"; exit 77; }; done
-# shellcheck source=tests/kiosk/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$src/tests/kiosk/lib.sh"
 
 tmp=$(mktemp -d)

@@ -18,6 +18,7 @@
 #
 # After an intended change: SK_UPDATE_GOLDEN=1 ctest -R screen_golden, then
 # LOOK at every file in tests/golden/screen/ before committing them.
+# shellcheck source-path=SCRIPTDIR source=../cli/lib.sh
 . "$SK_SOURCE_DIR/tests/cli/lib.sh"
 golden="$SK_SOURCE_DIR/tests/golden/screen"
 grep -v '^sprite *=' "$SK_SOURCE_DIR/assets/routines/sciatica.ini" >"$tmp/routine.ini"

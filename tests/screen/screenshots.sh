@@ -20,7 +20,7 @@ shot() {  # shot NAME MODE SIZE PATTERN NTH OFFSET
     local t0 at
     t0=$(start_of "$trace" "$4" "$5")
     at=$(awk -v a="$t0" -v b="$6" 'BEGIN { printf "%.3f", a + b }')
-    rm -rf "$tmp/$1"
+    rm -rf "${tmp:?}/$1"
     "$SK" --mode "$2" --render-frames "$tmp/$1" --at "$at" --size "$3" >/dev/null
     cp "$tmp/$1"/frame-*.png "$root/docs/screen-$1.png"
     echo "docs/screen-$1.png  ($2, $3, t=$at s)"
