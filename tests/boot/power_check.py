@@ -38,7 +38,7 @@ ACTIVE_SOURCE = r"\bACTIVE_SOURCE \(0x82\)"
 # cec-ctl --monitor: "FEATURE_ABORT (0x00):" then "\tabort-msg: 26 (0x1a, GIVE_DECK_STATUS)"
 FEATURE_ABORT_DECK = r"FEATURE_ABORT \(0x00\):[^\n]*\n[^\n]*abort-msg: \d+ \(0x1a"
 # the kiosk's logical address, from its Active Source as the TV saw it
-KIOSK_FROM = r"Received from [^\n]*\((\d+) to 15\): ACTIVE_SOURCE \(0x82\)"
+KIOSK_FROM = r"Received from [^\n]*\((\d+) to 15\): " + ACTIVE_SOURCE
 VIVID = ("modprobe vivid n_devs=1 node_types=0x101 num_inputs=1 input_types=0x3 "
          "num_outputs=1 output_types=0x1 no_error_inj=1")
 
@@ -193,9 +193,9 @@ class PowerCheck:
         # the program that follows the adapter.
         log = tv_log(v)
         n0 = len(re.findall(FEATURE_ABORT_DECK, log))
-        kiosk = re.findall(KIOSK_FROM, log)
+        kiosk = re.findall(KIOSK_FROM, log)[-1]   # there: its Active Source was just awaited
         v.shell("cec-ctl -d %s -t %s --give-deck-status status-req=once >/dev/null 2>&1 || true"
-                % (self.tv_dev, kiosk[-1] if kiosk else "4"))
+                % (self.tv_dev, kiosk))
         refused = wait_guest(v, lambda: len(re.findall(FEATURE_ABORT_DECK, tv_log(v))) > n0,
                              guest_now(v) + int(c.dl(15)), "the kiosk's Feature Abort of Give Deck Status")
         return good and answered and refused, (
