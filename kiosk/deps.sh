@@ -27,8 +27,10 @@ sk_packages_build=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev
 # openssh-client: ssh-keygen checks the boot partition's SSH keys
 # (tests/image/test_boot_settings.sh). python3: the source's shape
 # (tests/code/code_shape.py).
+# x11-utils (xwininfo, xprop) and openbox: the kiosk fullscreen on X with and
+# without a window manager (tests/screen/test_x11_fullscreen.sh).
 sk_packages_test_common=(xvfb xauth sox vorbis-tools systemd clang valgrind imagemagick
-                         openssh-client python3)
+                         openssh-client python3 x11-utils openbox)
 sk_packages_test_clang_rt() {
     case $1 in bookworm) echo libclang-rt-14-dev ;; trixie) echo libclang-rt-19-dev ;; esac
 }

@@ -468,6 +468,7 @@ static void after_frame(app *a, const sk_tl_view *v, bool drawn, Uint64 now)
         fprintf(stderr, "stretch-kiosk: first frame on screen %.0f ms after start\n",
                 sk_ms_since_process_start());
         sk_notify_ready("showing the loop");
+        sk_window_first_frame_shown(&a->wnd);
         if (a->stats) {
             sk_bench_log_textures(a->scene, "after the first frame");
             sk_frame_stats_mark_loop(a->stats);

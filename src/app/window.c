@@ -294,6 +294,23 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         h = mode.h;
     }
     Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
+    /* On X, SDL 2 waits 100 ms after mapping a fullscreen window for a
+     * window manager to resize it (X11_SetWindowFullscreenViaWM), and
+     * without one (a bare X kiosk, Xvfb) it waits all of it: the first
+     * frame comes that much later. A borderless window covering the
+     * display is the same picture at once; it is made fullscreen in the
+     * window manager's eyes after the first frame (sk_window_first_frame_shown). */
+    SDL_Rect bounds;
+    wnd->fullscreen_later = !windowed && driver && !strcmp(driver, "x11") &&
+                            SDL_GetDisplayBounds(display, &bounds) == 0;
+    if (wnd->fullscreen_later) {
+        flags = SDL_WINDOW_BORDERLESS;
+        x = bounds.x;
+        y = bounds.y;
+        w = bounds.w;
+        h = bounds.h;
+    }
     sk_render_choice ch;
     bool soft = choose_software(cfg, driver, &ch);
     if (soft) software_without_gl(driver);
@@ -301,12 +318,9 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
      * re-creates the window when the GL renderer comes (on X, ~250 ms of a
      * fullscreen window's start); for the software renderer a plain
      * window, so that no GL library is loaded at all. */
-    wnd->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                              SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h,
-                              flags | (soft ? 0 : SDL_WINDOW_OPENGL));
-    if (!wnd->win)
-        wnd->win = SDL_CreateWindow("Stretches for sciatica", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                                  SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+    wnd->win = SDL_CreateWindow("Stretches for sciatica", x, y, w, h,
+                                flags | (soft ? 0 : SDL_WINDOW_OPENGL));
+    if (!wnd->win) wnd->win = SDL_CreateWindow("Stretches for sciatica", x, y, w, h, flags);
     if (!wnd->win) {
         SK_LOG_SDL_FAILED("cannot open a window", "SDL_CreateWindow");
         return false;
@@ -326,6 +340,17 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
     if (!windowed) SDL_ShowCursor(SDL_DISABLE);
     SDL_DisableScreenSaver();
     return true;
+}
+
+void sk_window_first_frame_shown(sk_window *w)
+{
+    if (!w->fullscreen_later) return;
+    w->fullscreen_later = false;
+    /* SDL then sends SDL_WINDOWEVENT_SIZE_CHANGED (its window surface is
+     * made again): the caller draws the whole picture once more. */
+    if (SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+        fprintf(stderr, "stretch-kiosk: the window stays borderless over the display, not "
+                        "fullscreen (SDL_SetWindowFullscreen: %s)\n", SDL_GetError());
 }
 
 void sk_window_close(sk_window *w)

@@ -19,6 +19,8 @@ typedef struct sk_window {
                                 surface: the surface is the canvas, and a
                                 present sends only what changed to the screen */
     bool native_wait;        /* SDL_WaitEventTimeout sleeps on this driver */
+    bool fullscreen_later;   /* X: borderless over the display until the
+                                first frame is shown, then fullscreen */
 } sk_window;
 
 /* SDL_Init (video, events), then the display (on KMSDRM: waits, bounded,
@@ -43,6 +45,11 @@ void sk_window_present(sk_window *w, const SDL_Rect *rects, int n);
  * (left queued), or *quit / *reload. */
 void sk_window_sleep_until(const sk_window *w, uint64_t wake, const volatile sig_atomic_t *quit,
                            const volatile sig_atomic_t *reload);
+
+/* Once the first frame is on screen: on X, where the window opened
+ * borderless over the display (sk_window_open), it is made fullscreen
+ * (for a window manager; it may be resized, with a window event). */
+void sk_window_first_frame_shown(sk_window *w);
 
 void sk_window_close(sk_window *w);
 #endif
