@@ -249,6 +249,28 @@ static bool wait_for_display(const volatile sig_atomic_t *quit)
     return false;
 }
 
+/* Where and how the window opens (flags, x, y, w, h: the caller's choice
+ * coming in). On X, SDL 2 waits 100 ms after mapping a fullscreen window
+ * for a window manager to resize it (X11_SetWindowFullscreenViaWM), and
+ * without one (a bare X kiosk, Xvfb) it waits all of it: the first frame
+ * comes that much later. A borderless window covering the display is the
+ * same picture at once; it is made fullscreen in the window manager's eyes
+ * after the first frame (sk_window_first_frame_shown). */
+static void place_window(sk_window *wnd, const char *driver, int display, bool windowed,
+                         Uint32 *flags, int *x, int *y, int *w, int *h)
+{
+    *x = *y = SDL_WINDOWPOS_CENTERED_DISPLAY(display);
+    SDL_Rect bounds;
+    wnd->fullscreen_later = !windowed && driver && !strcmp(driver, "x11") &&
+                            SDL_GetDisplayBounds(display, &bounds) == 0;
+    if (!wnd->fullscreen_later) return;
+    *flags = SDL_WINDOW_BORDERLESS;
+    *x = bounds.x;
+    *y = bounds.y;
+    *w = bounds.w;
+    *h = bounds.h;
+}
+
 bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_atomic_t *quit)
 {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -294,23 +316,8 @@ bool sk_window_open(sk_window *wnd, const sk_config *cfg, const volatile sig_ato
         h = mode.h;
     }
     Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
-    /* On X, SDL 2 waits 100 ms after mapping a fullscreen window for a
-     * window manager to resize it (X11_SetWindowFullscreenViaWM), and
-     * without one (a bare X kiosk, Xvfb) it waits all of it: the first
-     * frame comes that much later. A borderless window covering the
-     * display is the same picture at once; it is made fullscreen in the
-     * window manager's eyes after the first frame (sk_window_first_frame_shown). */
-    SDL_Rect bounds;
-    wnd->fullscreen_later = !windowed && driver && !strcmp(driver, "x11") &&
-                            SDL_GetDisplayBounds(display, &bounds) == 0;
-    if (wnd->fullscreen_later) {
-        flags = SDL_WINDOW_BORDERLESS;
-        x = bounds.x;
-        y = bounds.y;
-        w = bounds.w;
-        h = bounds.h;
-    }
+    int x, y;
+    place_window(wnd, driver, display, windowed, &flags, &x, &y, &w, &h);
     sk_render_choice ch;
     bool soft = choose_software(cfg, driver, &ch);
     if (soft) software_without_gl(driver);
