@@ -54,12 +54,33 @@ static int segs_for(double r, double sweep, int lo, int hi)
     return n;
 }
 
+/* The grid lines strictly inside an open arc (more than a micro-radian
+ * from either end): the first k with k * grid inside, and how many. False
+ * when the arc does not follow a grid (none, closed, or too fine). */
+static bool grid_lines(const sk_arc *a, double s, double sw, bool closed, long *first, int *count)
+{
+    if (!(a->grid > 0) || closed || a->segments > 0) return false;
+    double g = a->grid, e = fmax(a->start, a->end), eps = 1e-6;   /* the end's line: a micro-radian off */
+    if (sw / g > SK_ARC_MAX_SEGMENTS - 1) return false;
+    /* The first line past the start, however close (a sliver of a first
+     * segment draws nothing): the start's grid cell is floor(s / g), as
+     * sk_hold_sector_of counts it. */
+    long k0 = (long)floor(s / g) + 1, k1 = (long)ceil(e / g) - 1;
+    if (e - k1 * g < eps) k1--;
+    *first = k0;
+    *count = k1 >= k0 ? (int)(k1 - k0 + 1) : 0;
+    return true;
+}
+
 int sk_arc_segments(const sk_arc *a)
 {
     if (arc_empty(a)) return 0;
     double s, sw;
     bool closed;
     arc_span(a, &s, &sw, &closed);
+    long first;
+    int lines;
+    if (grid_lines(a, s, sw, closed, &first, &lines)) return lines + 1;
     if (a->segments > 0) return a->segments > SK_ARC_MAX_SEGMENTS ? SK_ARC_MAX_SEGMENTS : a->segments;
     double core, outer, ca;
     arc_widths(a, &core, &outer, &ca);
@@ -167,10 +188,16 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
     if (rows[3] < 0) rows[3] = 0;
     if (rows[2] < 0) rows[2] = 0;
 
+    long first;
+    int lines;
+    bool on_grid = grid_lines(a, s, sw, closed, &first, &lines);
     int k = 0, q = 0;
     for (int i = 0; i <= n; i++) {
         /* A closed ring ends exactly where it starts, so there is no seam. */
         double ang = (closed && i == n) ? s : s + sw * i / n;
+        /* On a grid the end is the caller's own, not s + sw: bit for bit
+         * the same whatever the start. */
+        if (on_grid) ang = i == 0 ? s : i == n ? fmax(a->start, a->end) : (double)(first + i - 1) * a->grid;
         for (int j = 0; j < 4; j++) put(&v[k++], a->cx, a->cy, rows[j], ang, alphas[j]);
     }
     for (int i = 0; i < n; i++) {
@@ -187,11 +214,60 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
 
     int m = sk_arc_cap_segments(a);
     for (int end = 0; end < 2 && m > 0; end++)
-        add_cap(a, end, end == 0 ? s : s + sw, core, outer, ca, m, &v[end == 0 ? 0 : 4 * n], v,
+        add_cap(a, end, end == 0 ? s : on_grid ? fmax(a->start, a->end) : s + sw, core, outer, ca, m, &v[end == 0 ? 0 : 4 * n], v,
                 &k, idx, &q);
     *nv = k;
     *ni = q;
     return true;
+}
+
+void sk_hold_grid_for(float radius, float thickness, float feather, sk_hold_grid *g)
+{
+    sk_arc track = {0, 0, radius, thickness, 0, (float)TWO_PI, feather, false, 0, 0};
+    int n = sk_arc_segments(&track);
+    if (n < 1) n = 1;
+    g->grid = (float)(TWO_PI / n);
+    /* Sectors about 32 px along the band: a small box to redraw, and few
+     * enough of them to keep count of. */
+    double seg_px = (radius > 1 ? radius : 1) * g->grid;
+    int per = (int)lround(32.0 / seg_px);
+    g->per_sector = per < 1 ? 1 : per;
+    g->sectors = (n + g->per_sector - 1) / g->per_sector;
+}
+
+int sk_hold_sector_of(const sk_hold_grid *g, float start)
+{
+    /* The start's grid cell, counted as grid_lines does, so that the
+     * arc's first segment is in this sector. */
+    long cell = g->grid > 0 ? (long)floor((double)start / (double)g->grid) : 0;
+    long j = cell / g->per_sector;
+    return j < 0 ? 0 : j >= g->sectors ? g->sectors - 1 : (int)j;
+}
+
+void sk_hold_sector_bounds(const sk_hold_grid *g, int j, float cx, float cy, float radius,
+                           float thickness, float feather, float out[4])
+{
+    double span = (double)g->grid * g->per_sector;
+    double a0 = j * span, a1 = (j + 1) * span;
+    if (a1 > TWO_PI) a1 = TWO_PI;
+    /* The centre line's box: its ends and any of 12, 3, 6, 9 o'clock
+     * between them; then the band's half width, the feather and a cap
+     * (which reaches no further from the centre line than the band). */
+    double x0 = 1e30, y0 = 1e30, x1 = -1e30, y1 = -1e30;
+    for (int i = 0; i < 6; i++) {
+        double ang = i == 0 ? a0 : i == 5 ? a1 : (i - 1) * (TWO_PI / 4);
+        if (i > 0 && i < 5 && (ang < a0 || ang > a1)) continue;
+        double x = cx + radius * sin(ang), y = cy - radius * cos(ang);
+        x0 = fmin(x0, x);
+        y0 = fmin(y0, y);
+        x1 = fmax(x1, x);
+        y1 = fmax(y1, y);
+    }
+    double pad = thickness / 2.0 + (feather > 0 ? feather : 0);
+    out[0] = (float)(x0 - pad);
+    out[1] = (float)(y0 - pad);
+    out[2] = (float)(x1 + pad);
+    out[3] = (float)(y1 + pad);
 }
 
 void sk_rep_row_fit(float box_w, float box_h, int total, sk_rep_row *out)

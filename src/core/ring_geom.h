@@ -33,6 +33,11 @@ typedef struct sk_arc {
     float feather;       /* width of the soft edge, px; 0 = hard edge */
     bool round_caps;
     int segments;        /* along the arc; 0 = enough for a 0.2 px chord error */
+    float grid;          /* > 0 (an open arc, 'segments' 0): the vertices between
+                            its ends at the multiples of grid radians, not spread
+                            evenly, so that an arc whose start moves keeps every
+                            triangle past its first segment bit for bit (the
+                            hold ring drains without changing the rest); 0 = even */
 } sk_arc;
 
 /* Segments along the arc and on each cap that sk_arc_build will use. */
@@ -48,6 +53,24 @@ void sk_arc_sizes(const sk_arc *a, int *vertex_count, int *index_count);
  * small; *nv and *ni get the counts written (0 for an empty arc). */
 bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int icap,
                   int *nv, int *ni);
+
+/* The hold ring's fill (sk_shape_hold): remaining r of a turn, from
+ * start = (1 - r) 2 pi to 2 pi, on a grid of the track's own segments, in
+ * sectors of a few segments. As it drains only the sector holding its
+ * start changes (its first segment and round cap), so a canvas redraws
+ * that sector's box, not the ring. */
+typedef struct sk_hold_grid {
+    float grid;          /* radians between the fill's vertices (sk_arc.grid) */
+    int per_sector;      /* grid segments in a sector */
+    int sectors;         /* sectors in the turn (the last may be shorter) */
+} sk_hold_grid;
+void sk_hold_grid_for(float radius, float thickness, float feather, sk_hold_grid *g);
+/* The sector holding angle 'start' (0..sectors-1). */
+int sk_hold_sector_of(const sk_hold_grid *g, float start);
+/* Where sector j of a ring at cx, cy can put pixels, with its band, soft
+ * edge and a round cap at either end: x0, y0, x1, y1. */
+void sk_hold_sector_bounds(const sk_hold_grid *g, int j, float cx, float cy, float radius,
+                           float thickness, float feather, float out[4]);
 
 /* Rep markers "● ● ○ ○" in a row: 'total' dots (at most SK_REP_DOTS_MAX)
  * in a box of box_w x box_h, vertically centred, from the left. The dots

@@ -8,6 +8,16 @@
 #include <string.h>
 
 #include "ring_geom.h"
+#include "shapes.h"
+
+static SDL_Rect padded(float x0, float y0, float x1, float y1)
+{
+    int pad = 3;
+    SDL_Rect r = {(int)floorf(x0) - pad, (int)floorf(y0) - pad, 0, 0};
+    r.w = (int)ceilf(x1) + pad - r.x;
+    r.h = (int)ceilf(y1) + pad - r.y;
+    return r;
+}
 
 /* Where an item can put pixels (with its soft edge), in picture
  * coordinates; 'textured' for a sprite (a scaled texture copy: a dirty
@@ -57,17 +67,46 @@ SDL_Rect sk_sc_item_bounds(sk_scene *sc, const dlist *d, const item *it, bool *t
     case IT_SPRITE: *textured = true; break;
     default: break;
     }
-    int pad = 3;
-    SDL_Rect r = {(int)floorf(x0) - pad, (int)floorf(y0) - pad, 0, 0};
-    r.w = (int)ceilf(x1) + pad - r.x;
-    r.h = (int)ceilf(y1) + pad - r.y;
-    return r;
+    return padded(x0, y0, x1, y1);
+}
+
+/* A hold ring as it drains: its track (the same every frame), and each
+ * sector of its fill still there (sk_hold_grid), the one holding the
+ * start hashed with it, so a frame redraws that sector's box and not the
+ * whole ring: drawn on the track's grid (sk_shape_hold), every other
+ * sector's pixels are those of the frame before. False when the ring is
+ * whole or empty (one record, as any item) or the records are full. */
+static bool record_hold(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
+{
+    if (!(it->f3 > 0 && it->f3 < 1)) return false;
+    sk_hold_grid g;
+    sk_hold_grid_for(it->f1, it->f2, SK_RING_FEATHER, &g);
+    float start = sk_hold_start(it->f3);
+    int first = sk_hold_sector_of(&g, start);
+    if (sc->nrec + 1 + g.sectors - first > MAX_ITEMS * 2) return false;
+    item base = *it;
+    base.f3 = 0;
+    uint64_t h = sk_dl_hash_item(SK_HASH_INIT, d, &base, fade);
+    item_rec *r = &sc->recs[sc->nrec++];
+    r->hash = sk_hash_int(h, -1);
+    r->rect = sk_sc_item_bounds(sc, d, it, &r->textured);
+    for (int j = first; j < g.sectors; j++) {
+        r = &sc->recs[sc->nrec++];
+        r->hash = sk_hash_int(h, j);
+        if (j == first) r->hash = sk_hash_bytes(r->hash, &start, sizeof start);
+        float b[4];
+        sk_hold_sector_bounds(&g, j, it->box.x, it->box.y, it->f1, it->f2, SK_RING_FEATHER, b);
+        r->rect = padded(b[0], b[1], b[2], b[3]);
+        r->textured = false;
+    }
+    return true;
 }
 
 void sk_sc_record(sk_scene *sc, const dlist *d, const item *it, Uint8 fade, uint64_t h)
 {
     Uint8 a = (Uint8)((it->alpha * fade + 127) / 255);
     if (it->warm_only || a == 0 || sc->nrec >= MAX_ITEMS * 2) return;
+    if (it->kind == IT_HOLD && record_hold(sc, d, it, fade)) return;
     item_rec *r = &sc->recs[sc->nrec++];
     r->hash = h;
     r->rect = sk_sc_item_bounds(sc, d, it, &r->textured);
@@ -184,7 +223,9 @@ void sk_sc_draw_prepared(sk_scene *sc)
                 SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
                 SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
                 SDL_RenderFillRect(r, &dr[i]);
+                sc->drawing_in = &dr[i];
                 sk_sc_walk(sc, WALK_DRAW);
+                sc->drawing_in = NULL;
                 sc->dirty_px += (uint64_t)dr[i].w * (uint64_t)dr[i].h;
             }
             SDL_RenderSetClipRect(r, NULL);

@@ -21,6 +21,13 @@ void sk_sc_draw_item(sk_scene *sc, const dlist *d, const item *it, Uint8 fade)
         return;
     }
     if (a == 0 && it->kind != IT_TEXT) return;
+    /* Redrawing one dirty area: an item that cannot touch it is left out
+     * (its bounds are what the canvas trusts anyway). */
+    if (sc->drawing_in && a > 0) {
+        bool textured;
+        SDL_Rect b = sk_sc_item_bounds(sc, d, it, &textured);
+        if (!SDL_HasIntersection(&b, sc->drawing_in)) return;
+    }
     switch (it->kind) {
     case IT_TEXT:
         if (a == 0) sk_text_get(sc->text, d->arena + it->text, it->px, it->weight, it->c1, 0, NULL, NULL);

@@ -142,6 +142,7 @@ struct sk_scene {
     item_rec *recs, *shown_recs;
     int nrec, nshown;
     uint64_t dirty_px;
+    const SDL_Rect *drawing_in;  /* the dirty area being redrawn (canvas), NULL: all */
     /* What the last draw changed on its target (sk_scene_dirty_rects):
      * last_n rects in last_dirty, or -1 = the whole target. */
     SDL_Rect last_dirty[MAX_DIRTY];

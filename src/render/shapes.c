@@ -11,6 +11,38 @@
 static sk_ring_vertex g_rv[MAX_V];
 static SDL_Vertex g_sv[MAX_V];
 static int g_idx[MAX_I];
+static int g_opaque[MAX_I], g_soft[MAX_I];
+
+/* Whether r is SDL's software renderer, which blends a triangle by
+ * rasterising it into a temporary surface of its bounding box and blitting
+ * that (SDL_triangle.c): for an opaque triangle that is all cost and no
+ * difference, so those are drawn without blending, straight onto the
+ * target; the result is the same pixels (an opaque source replaces what
+ * is under it either way; test_pacing and the goldens hold to it). On a
+ * GPU one batch is cheaper than two: there it stays one call. */
+static bool draws_opaque_apart(SDL_Renderer *r)
+{
+    static SDL_Renderer *known;
+    static bool software;
+    if (r != known) {
+        SDL_RendererInfo info;
+        software = SDL_GetRendererInfo(r, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
+        known = r;
+    }
+    return software;
+}
+
+/* Whether a triangle's box, with 2 px to spare for SDL's rounding, misses
+ * the clip rect. */
+static bool outside(const SDL_Vertex *a, const SDL_Vertex *b, const SDL_Vertex *c,
+                    const SDL_Rect *clip)
+{
+    float x0 = fminf(a->position.x, fminf(b->position.x, c->position.x)) - 2;
+    float x1 = fmaxf(a->position.x, fmaxf(b->position.x, c->position.x)) + 2;
+    float y0 = fminf(a->position.y, fminf(b->position.y, c->position.y)) - 2;
+    float y1 = fmaxf(a->position.y, fmaxf(b->position.y, c->position.y)) + 2;
+    return x1 < clip->x || y1 < clip->y || x0 > clip->x + clip->w || y0 > clip->y + clip->h;
+}
 
 static void submit(SDL_Renderer *r, const sk_ring_vertex *v, int nv, const int *idx, int ni,
                    SDL_Color c, Uint8 alpha)
@@ -27,8 +59,38 @@ static void submit(SDL_Renderer *r, const sk_ring_vertex *v, int nv, const int *
         g_sv[i].color.a = (Uint8)(va < 0 ? 0 : va > 255 ? 255 : va + 0.5f);
         g_sv[i].tex_coord.x = g_sv[i].tex_coord.y = 0;
     }
+    if (!draws_opaque_apart(r)) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+        SDL_RenderGeometry(r, NULL, g_sv, nv, idx, ni);
+        return;
+    }
+    /* A shape's triangles never overlap one another, so its opaque ones
+     * and its soft-edged ones may go in either order. One wholly outside
+     * the clip (a canvas redrawing a small area) is left out: SDL would
+     * still set it up, and for a blended one fail to make an empty
+     * surface, with an error message formatted each time. */
+    SDL_Rect clip = {0, 0, 0, 0};
+    bool clipped = SDL_RenderIsClipEnabled(r);
+    if (clipped) SDL_RenderGetClipRect(r, &clip);
+    int no = 0, ns = 0;
+    for (int i = 0; i + 2 < ni; i += 3) {
+        if (clipped && outside(&g_sv[idx[i]], &g_sv[idx[i + 1]], &g_sv[idx[i + 2]], &clip))
+            continue;
+        bool opaque = g_sv[idx[i]].color.a == 255 && g_sv[idx[i + 1]].color.a == 255 &&
+                      g_sv[idx[i + 2]].color.a == 255;
+        int *to = opaque ? g_opaque + no : g_soft + ns;
+        to[0] = idx[i];
+        to[1] = idx[i + 1];
+        to[2] = idx[i + 2];
+        if (opaque) no += 3;
+        else ns += 3;
+    }
+    if (no) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+        SDL_RenderGeometry(r, NULL, g_sv, nv, g_opaque, no);
+    }
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(r, NULL, g_sv, nv, idx, ni);
+    if (ns) SDL_RenderGeometry(r, NULL, g_sv, nv, g_soft, ns);
 }
 
 void sk_shape_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha)
@@ -43,13 +105,25 @@ void sk_shape_hold(SDL_Renderer *r, float cx, float cy, float radius, float thic
 {
     if (remaining < 0) remaining = 0;
     if (remaining > 1) remaining = 1;
-    sk_arc a = {cx, cy, radius, thick, 0, TWO_PI_F, SK_RING_FEATHER, false, 0};
+    sk_arc a = {cx, cy, radius, thick, 0, TWO_PI_F, SK_RING_FEATHER, false, 0, 0};
     sk_shape_arc(r, &a, track, alpha);
     if (remaining <= 0) return;
-    a.start = (float)((1 - remaining) * TWO_PI_F);
+    a.start = sk_hold_start(remaining);
     a.end = TWO_PI_F;
     a.round_caps = remaining < 1;
+    /* On the track's grid: as it drains, only its start moves
+     * (sk_hold_grid, the canvas's sector records). */
+    sk_hold_grid g;
+    sk_hold_grid_for(radius, thick, SK_RING_FEATHER, &g);
+    a.grid = g.grid;
     sk_shape_arc(r, &a, fill, alpha);
+}
+
+float sk_hold_start(double remaining)
+{
+    if (remaining < 0) remaining = 0;
+    if (remaining > 1) remaining = 1;
+    return (float)((1 - remaining) * TWO_PI_F);
 }
 
 void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thick,
@@ -68,7 +142,7 @@ void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thi
     double gone = (1 - remaining) * seconds;   /* dashes emptied so far */
     for (int i = 0; i < seconds; i++) {
         float s = i * step + gap / 2, e = (i + 1) * step - gap / 2;
-        sk_arc a = {cx, cy, radius, thick, s, e, SK_RING_FEATHER, true, 0};
+        sk_arc a = {cx, cy, radius, thick, s, e, SK_RING_FEATHER, true, 0, 0};
         sk_shape_arc(r, &a, track, alpha);
         double part = gone - i;                /* of this dash, emptied */
         if (part >= 1) continue;
@@ -80,6 +154,69 @@ void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thi
 /* A rounded rectangle as four corner arcs: a fan from the centre to the
  * core outline plus a feather strip (fill), or strips between an outer and
  * an inner outline (stroke). */
+/* On the software renderer, an opaque rounded box's inside (the core
+ * outline, at g_rv[per..2 per), m points a corner, corner centres ccx/ccy)
+ * as a rectangle between the corners' centres, rounded inwards to whole
+ * pixels and filled as such (SDL_FillRect: no triangle set-up, no edge
+ * tests), and its frame as triangles: a fan from each inner corner to its
+ * corner's arc, and a quad along each side. The frame's inner edges are on
+ * whole pixels, where no pixel centre lies, so the rectangle and the frame
+ * cover exactly the pixels the outline's own triangles would. Appends the
+ * inner corners to g_rv (*k) and the frame to g_idx (*q); false (nothing
+ * done) for a box too small, rounded too tightly, or not opaque. */
+static bool opaque_inside(SDL_Renderer *r, const float *ccx, const float *ccy,
+                          float core, SDL_Color c, Uint8 alpha, int per, int m, int *k, int *q)
+{
+    if (!draws_opaque_apart(r) || c.a != 255 || alpha != 255 || core < 2) return false;
+    /* inner corners: bottom-right, bottom-left, top-left, top-right */
+    float ix[4] = {floorf(ccx[0]), ceilf(ccx[1]), ceilf(ccx[2]), floorf(ccx[3])};
+    float iy[4] = {floorf(ccy[0]), floorf(ccy[1]), ceilf(ccy[2]), ceilf(ccy[3])};
+    if (ix[0] - ix[1] < 16 || iy[0] - iy[2] < 16) return false;
+    int base = *k;
+    for (int i = 0; i < 4; i++) {
+        g_rv[*k].x = ix[i];
+        g_rv[*k].y = iy[i];
+        g_rv[*k].a = 1;
+        (*k)++;
+    }
+    for (int corner = 0; corner < 4; corner++) {
+        int first = per + corner * m, next = per + ((corner + 1) % 4) * m;
+        for (int s = 0; s + 1 < m; s++) {
+            g_idx[(*q)++] = base + corner;
+            g_idx[(*q)++] = first + s;
+            g_idx[(*q)++] = first + s + 1;
+        }
+        g_idx[(*q)++] = base + corner;
+        g_idx[(*q)++] = first + m - 1;
+        g_idx[(*q)++] = next;
+        g_idx[(*q)++] = base + corner;
+        g_idx[(*q)++] = next;
+        g_idx[(*q)++] = base + (corner + 1) % 4;
+    }
+    SDL_Rect in = {(int)ix[1], (int)iy[2], (int)(ix[0] - ix[1]), (int)(iy[0] - iy[2])};
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 255);
+    SDL_RenderFillRect(r, &in);
+    return true;
+}
+
+/* The core outline (convex, at g_rv[per..2 per)) swept from right to left
+ * as a zig-zag between its lower and upper halves: each triangle is as
+ * narrow as the step between two outline points. A rasteriser walks a
+ * triangle's bounding box, and a fan from the centre made every one of
+ * them a quarter of the box (nine times the box in all for a big panel);
+ * this is about twice it. The same outline, so the same pixels. */
+static void zigzag_inside(int per, int *q)
+{
+    int lo = 0, hi = per - 1;   /* outline points: 0 is at 3 o'clock, then clockwise */
+    while (lo + 1 < hi) {
+        g_idx[(*q)++] = per + lo;
+        g_idx[(*q)++] = per + hi;
+        if (g_rv[per + lo + 1].x >= g_rv[per + hi - 1].x) g_idx[(*q)++] = per + ++lo;
+        else g_idx[(*q)++] = per + --hi;
+    }
+}
+
 void sk_shape_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke, SDL_Color c,
                         Uint8 alpha)
 {
@@ -142,18 +279,8 @@ void sk_shape_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke, SD
             g_idx[q++] = b0 + i1;
         }
     }
-    if (fill) {
-        int centre = k;
-        g_rv[k].x = b.x + b.w / 2;
-        g_rv[k].y = b.y + b.h / 2;
-        g_rv[k].a = 1;
-        k++;
-        for (int i = 0; i < per; i++) {
-            g_idx[q++] = centre;
-            g_idx[q++] = per + i;
-            g_idx[q++] = per + (i + 1) % per;
-        }
-    }
+    /* The inside: a rectangle and its frame, or a zig-zag of triangles. */
+    if (fill && !opaque_inside(r, ccx, ccy, offs[1], c, alpha, per, m, &k, &q)) zigzag_inside(per, &q);
     submit(r, g_rv, k, g_idx, q, c, alpha);
 }
 

@@ -26,6 +26,9 @@ void sk_shape_arc(SDL_Renderer *r, const sk_arc *arc, SDL_Color c, Uint8 alpha);
  * (remaining = 1 at the start, 0 at the end). */
 void sk_shape_hold(SDL_Renderer *r, float cx, float cy, float radius, float thick,
                        double remaining, SDL_Color track, SDL_Color fill, Uint8 alpha);
+/* The angle where the hold ring's fill starts for 'remaining' (clamped
+ * to 0..1), as sk_shape_hold draws it. */
+float sk_hold_start(double remaining);
 
 /* The get-ready ring: a different style, one dash per second (a count of
  * 'seconds' dashes with gaps), each emptying in turn in the same clockwise

@@ -169,6 +169,69 @@ static void test_full_ring_and_thin(void)
     CHECK(a1 == a2 && b1 == b2, "swapped sizes");
 }
 
+/* On a grid, an arc whose start moves keeps every vertex past its first
+ * segment bit for bit (the end row and end cap too), and the hold ring's
+ * sectors put the start's first segment in the sector said. */
+static void test_grid(void)
+{
+    sk_hold_grid g;
+    sk_hold_grid_for(150, 24, 1.25f, &g);
+    CHECK(g.grid > 0 && g.per_sector >= 1 && g.sectors >= 8, "grid %g, %d a sector, %d sectors",
+          g.grid, g.per_sector, g.sectors);
+    CHECK(g.sectors * g.per_sector * g.grid >= 2 * PI - 1e-4, "the sectors cover the turn");
+    float end = 6.28318530717959f;
+    sk_ring_vertex keep[4 * (SK_ARC_MAX_SEGMENTS + 1)];
+    int kept = 0, first_kept_angle = -1;
+    /* (A start of 0 is a whole ring: closed, evenly spread, no grid.) */
+    for (int step = 1; step < 400; step++) {
+        float start = (float)(step * 0.0137);
+        sk_arc a = {300, 200, 150, 24, start, end, 1.25f, true, 0, g.grid};
+        int nv, ni;
+        if (!build(&a, &nv, &ni)) return;
+        int n = sk_arc_segments(&a);
+        /* The band's rows 1..n: row i at angle (first line + i - 1) * grid. */
+        long k0 = (long)floor(start / g.grid) + 1;
+        for (int i = 1; i < n; i++) {
+            long line = k0 + i - 1;
+            for (int j = 0; j < 4; j++) {
+                const sk_ring_vertex *v = &vbuf[4 * i + j];
+                double ang = atan2(v->x - 300, -(v->y - 200));
+                if (ang < 0) ang += 2 * PI;
+                CHECK(fabs(ang - line * g.grid) < 1e-4, "start %g row %d at %g, not line %ld", start,
+                      i, ang, line);
+            }
+        }
+        /* Against the first arc: its rows for the same lines, bit for bit. */
+        if (step == 1) {
+            kept = n;
+            first_kept_angle = (int)k0;
+            memcpy(keep, vbuf, sizeof(sk_ring_vertex) * 4 * (size_t)(n + 1));
+        } else {
+            long off = k0 - first_kept_angle;   /* rows the first arc had before these */
+            for (int i = 1; i <= n && off + i < kept + 1; i++)
+                CHECK(!memcmp(&vbuf[4 * i], &keep[4 * (off + i)], sizeof(sk_ring_vertex) * 4),
+                      "start %g: row %d moved", start, i);
+        }
+        int sec = sk_hold_sector_of(&g, start);
+        double a0 = sec * g.per_sector * (double)g.grid, a1 = a0 + g.per_sector * (double)g.grid;
+        CHECK(start >= a0 - 1e-6 && k0 * (double)g.grid <= a1 + 1e-6,
+              "start %g: its first segment (to %g) leaves sector %d (%g..%g)", start,
+              k0 * (double)g.grid, sec, a0, a1);
+        float b[4];
+        sk_hold_sector_bounds(&g, sec, 300, 200, 150, 24, 1.25f, b);
+        /* The start's cap and first segment lie within the sector's box. */
+        for (int i = 0; i < nv; i++) {
+            double ang = atan2(vbuf[i].x - 300, -(vbuf[i].y - 200));
+            if (ang < 0) ang += 2 * PI;
+            bool near_start = i < 8 || (i >= 4 * (n + 1) && i < 4 * (n + 1) + 2 * (sk_arc_cap_segments(&a) + 1));
+            if (!near_start) continue;
+            CHECK(vbuf[i].x >= b[0] && vbuf[i].x <= b[2] && vbuf[i].y >= b[1] && vbuf[i].y <= b[3],
+                  "start %g: vertex %d (%g,%g) outside sector %d's box", start, i, vbuf[i].x,
+                  vbuf[i].y, sec);
+        }
+    }
+}
+
 int main(void)
 {
     test_counts();
@@ -176,6 +239,7 @@ int main(void)
     test_bounds_and_alpha();
     test_caps();
     test_full_ring_and_thin();
+    test_grid();
     free(vbuf);
     free(ibuf);
     return CHECK_DONE();

@@ -3,6 +3,8 @@
  * ramp at the edge, the drained part where it belongs. */
 #include <SDL.h>
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "shapes.h"
@@ -164,6 +166,61 @@ static void test_alpha(void)
     CHECK(c.r > 110 && c.r < 150, "half alpha gives half grey over black: %d", c.r);
 }
 
+/* An opaque rounded box on the software renderer is a rectangle filled
+ * whole plus its frame of triangles (shapes.c opaque_inside); one a shade
+ * short of opaque is all blended triangles. At fractional places and
+ * sizes the two must cover the same pixels: every pixel within one shade,
+ * so no hole, seam or stray pixel in either. Also drawn clipped to parts
+ * of it, as a canvas redraws: the same pixels inside each clip. */
+static void test_opaque_box(void)
+{
+    static Uint8 solid[W * H * 4], shade[W * H * 4];
+    const SDL_Color c = {200, 120, 40, 255}, c254 = {200, 120, 40, 254};
+    int worst = 0, bad = 0, boxes = 0;
+    for (int k = 0; k < 24; k++) {
+        SDL_FRect b = {13.3f + k * 1.37f, 20.6f + k * 0.71f, 240.2f + k * 2.9f, 150.45f + k * 3.3f};
+        float radius = 4.0f + k * 1.9f;
+        for (int pass = 0; pass < 2; pass++) {
+            clear();
+            sk_shape_rrect(ren, b, radius, 0, pass ? c254 : c, 255);
+            SDL_RenderFlush(ren);
+            memcpy(pass ? shade : solid, surf->pixels, sizeof solid);
+        }
+        boxes++;
+        for (int i = 0; i < W * H * 4; i++) {
+            int d = abs((int)solid[i] - (int)shade[i]);
+            if (d > worst) worst = d;
+            if (d > 2) bad++;
+        }
+        /* Inside, well away from the edge: the colour itself. */
+        const Uint8 *in = solid + ((int)(b.y + b.h / 2) * W + (int)(b.x + b.w / 2)) * 4;
+        CHECK(in[0] == 200 && in[1] == 120 && in[2] == 40, "box %d: inside is %d %d %d", k, in[0],
+              in[1], in[2]);
+        /* Clipped to a few parts, as a canvas redraws: the same pixels there. */
+        const SDL_Rect clips[3] = {{(int)b.x - 2, (int)b.y - 2, 30, 30},
+                                   {(int)(b.x + b.w / 2) - 7, (int)b.y + 5, 40, 90},
+                                   {(int)(b.x + b.w) - 20, (int)(b.y + b.h) - 25, 31, 33}};
+        for (int j = 0; j < 3; j++) {
+            clear();
+            SDL_RenderSetClipRect(ren, &clips[j]);
+            sk_shape_rrect(ren, b, radius, 0, c, 255);
+            SDL_RenderSetClipRect(ren, NULL);
+            SDL_RenderFlush(ren);
+            const Uint8 *p = surf->pixels;
+            int off = 0;
+            for (int y = clips[j].y; y < clips[j].y + clips[j].h; y++)
+                for (int x = clips[j].x; x < clips[j].x + clips[j].w; x++)
+                    if (x >= 0 && y >= 0 && x < W && y < H &&
+                        memcmp(p + (y * W + x) * 4, solid + (y * W + x) * 4, 4))
+                        off++;
+            CHECK(off == 0, "box %d, clip %d: %d pixel(s) differ from the box drawn whole", k, j, off);
+        }
+    }
+    printf("opaque boxes: %d, the most a channel differs from a shade short of opaque: %d\n",
+           boxes, worst);
+    CHECK(bad == 0, "%d channel value(s) differ by more than 2 (a hole or a seam)", bad);
+}
+
 int main(void)
 {
     surf = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGBA32);
@@ -177,6 +234,7 @@ int main(void)
     test_count_ring();
     test_markers();
     test_alpha();
+    test_opaque_box();
     SDL_DestroyRenderer(ren);
     SDL_FreeSurface(surf);
     return CHECK_DONE();
