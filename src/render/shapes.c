@@ -151,9 +151,6 @@ void sk_shape_count(SDL_Renderer *r, float cx, float cy, float radius, float thi
     }
 }
 
-/* A rounded rectangle as four corner arcs: a fan from the centre to the
- * core outline plus a feather strip (fill), or strips between an outer and
- * an inner outline (stroke). */
 /* On the software renderer, an opaque rounded box's inside (the core
  * outline, at g_rv[per..2 per), m points a corner, corner centres ccx/ccy)
  * as a rectangle between the corners' centres, rounded inwards to whole
@@ -217,6 +214,9 @@ static void zigzag_inside(int per, int *q)
     }
 }
 
+/* A rounded rectangle as four corner arcs: the core outline filled
+ * (opaque_inside, or zigzag_inside) plus a feather strip (fill), or strips
+ * between an outer and an inner outline (stroke). */
 void sk_shape_rrect(SDL_Renderer *r, SDL_FRect b, float radius, float stroke, SDL_Color c,
                         Uint8 alpha)
 {

@@ -4,11 +4,15 @@
  * per-vertex alpha for the soft edge, so it looks the same on the GL, GLES
  * and software renderers (no MSAA needed, none on a Pi's KMS path).
  *
- * Each call sets the renderer's draw blend mode to BLEND. 'alpha' (0..255)
- * scales the colours' own alpha (for cross-fades). Vertices are built in a
- * static scratch buffer: call from the rendering thread only. No call
- * allocates. Returns nothing: an SDL failure draws nothing and is ignored
- * (a frame missing a ring is better than a frame missing).
+ * Each call sets the renderer's draw blend mode to BLEND, and may change
+ * its draw colour. On SDL's software renderer the same pixels are drawn
+ * more cheaply: no triangle outside the clip, opaque ones unblended, an
+ * opaque box's inside as a filled rectangle (shapes.c says why each).
+ * 'alpha' (0..255) scales the colours' own alpha (for cross-fades).
+ * Vertices are built in a static scratch buffer: call from the rendering
+ * thread only. No call allocates. Returns nothing: an SDL failure draws
+ * nothing and is ignored (a frame missing a ring is better than a frame
+ * missing).
  */
 #ifndef SK_SHAPES_H
 #define SK_SHAPES_H
