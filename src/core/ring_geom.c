@@ -60,7 +60,7 @@ static int segs_for(double r, double sweep, int lo, int hi)
 static bool grid_lines(const sk_arc *a, double s, double sw, bool closed, long *first, int *count)
 {
     if (!(a->grid > 0) || closed || a->segments > 0) return false;
-    double g = a->grid, e = fmax(a->start, a->end), eps = 1e-6;   /* the end's line: a micro-radian off */
+    double g = a->grid, e = fmax(a->start, a->end), eps = 1e-6;   /* the end: the caller's own */
     if (sw / g > SK_ARC_MAX_SEGMENTS - 1) return false;
     /* The first line past the start, however close (a sliver of a first
      * segment draws nothing): the start's grid cell is floor(s / g), as
@@ -191,13 +191,14 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
     long first;
     int lines;
     bool on_grid = grid_lines(a, s, sw, closed, &first, &lines);
+    /* On a grid the end is the caller's own, not s + sw: bit for bit the
+     * same whatever the start. */
+    double end = on_grid ? fmax(a->start, a->end) : s + sw;
     int k = 0, q = 0;
     for (int i = 0; i <= n; i++) {
         /* A closed ring ends exactly where it starts, so there is no seam. */
         double ang = (closed && i == n) ? s : s + sw * i / n;
-        /* On a grid the end is the caller's own, not s + sw: bit for bit
-         * the same whatever the start. */
-        if (on_grid) ang = i == 0 ? s : i == n ? fmax(a->start, a->end) : (double)(first + i - 1) * a->grid;
+        if (on_grid) ang = i == 0 ? s : i == n ? end : (double)(first + i - 1) * a->grid;
         for (int j = 0; j < 4; j++) put(&v[k++], a->cx, a->cy, rows[j], ang, alphas[j]);
     }
     for (int i = 0; i < n; i++) {
@@ -213,9 +214,9 @@ bool sk_arc_build(const sk_arc *a, sk_ring_vertex *v, int vcap, int *idx, int ic
     }
 
     int m = sk_arc_cap_segments(a);
-    for (int end = 0; end < 2 && m > 0; end++)
-        add_cap(a, end, end == 0 ? s : on_grid ? fmax(a->start, a->end) : s + sw, core, outer, ca, m, &v[end == 0 ? 0 : 4 * n], v,
-                &k, idx, &q);
+    for (int side = 0; side < 2 && m > 0; side++)
+        add_cap(a, side, side == 0 ? s : end, core, outer, ca, m, &v[side == 0 ? 0 : 4 * n], v, &k,
+                idx, &q);
     *nv = k;
     *ni = q;
     return true;
